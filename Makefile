@@ -1,0 +1,31 @@
+# Every target installs what it needs from the pinned lock file first; nothing relies on the machine.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+PYTHON ?= python3
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+export GX_ANALYTICS_ENABLED := false
+
+.PHONY: install release test bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade "pip==26.3"
+	$(PY) -m pip install --quiet -r requirements.lock
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+release: install
+	$(VENV)/bin/wiredesk release
+
+test: install
+	$(PY) -m pytest -q tests --ignore=tests/bench
+
+bench: install
+	$(PY) -m pytest -q -s tests/bench
+
+clean:
+	rm -rf $(VENV) output/releases output/.staging

@@ -1,0 +1,79 @@
+"""Joining the staged chunk parts with dedup's story assignments into the release tables."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from flows import dedup
+from flows.chunks import ChunkResult
+from flows.config import Config
+from flows.model import Quarantined
+from flows.tables import quarantine_table, stories_table, with_stories
+
+
+def drop_exact_duplicates(results: list[ChunkResult]) -> tuple[list[dedup.Fingerprint], list[Quarantined]]:
+    """Keep the first file of identical bytes; quarantine the others as duplicate_content."""
+    seen: dict[str, str] = {}
+    kept, dropped = [], []
+    for result in sorted(results, key=lambda r: r.index):
+        for fp, source in zip(result.fingerprints, result.sources):
+            if fp.doc_id in seen:
+                dropped.append(Quarantined(source, "ingest", "duplicate_content",
+                                           f"same bytes as {seen[fp.doc_id]}", fp.doc_id))
+                continue
+            seen[fp.doc_id] = source
+            kept.append(fp)
+    return kept, dropped
+
+
+def build_tables(results: list[ChunkResult], assignments: dict[str, dedup.Assignment],
+                 rejected: list[Quarantined], cfg: Config) -> dict[str, pa.Table]:
+    """Return documents, stories and quarantine tables, in input order."""
+    dropped = {(q.source_path, q.doc_id) for q in rejected if q.reason == "duplicate_content"}
+    parts = []
+    for result in sorted(results, key=lambda r: r.index):
+        if result.part is None:
+            continue
+        part = pq.read_table(result.part)
+        if dropped:
+            keys = zip(part.column("source_path").to_pylist(), part.column("doc_id").to_pylist())
+            part = part.filter(pa.array([k not in dropped for k in keys]))
+        parts.append(with_stories(part, assignments, cfg))
+    documents = pa.concat_tables(parts) if parts else with_stories(
+        _empty_staged(cfg), {}, cfg)
+    quarantined = [q for r in results for q in r.quarantined] + rejected
+    return {
+        "documents": documents,
+        "stories": stories_table(documents, cfg),
+        "quarantine": quarantine_table(quarantined, cfg),
+    }
+
+
+def _empty_staged(cfg: Config) -> pa.Table:
+    from flows.tables import staging_schema
+
+    return staging_schema(cfg).empty_table()
+
+
+def count(results: list[ChunkResult], tables: dict[str, pa.Table], planned: int) -> dict:
+    """Counts per stage and per quarantine reason for the release manifest."""
+    totals = Counter()
+    for result in results:
+        totals.update(result.counts)
+    quarantine = tables["quarantine"]
+    reasons = Counter(zip(quarantine.column("stage").to_pylist(), quarantine.column("reason").to_pylist()))
+    documents = tables["documents"]
+    return {
+        "inputs": planned,
+        "read": totals["read"],
+        "documents": documents.num_rows,
+        "stories": tables["stories"].num_rows,
+        "canonical": int(pc.sum(documents.column("is_canonical")).as_py() or 0),
+        "split_stories": totals["split_stories"],
+        "quarantined": quarantine.num_rows,
+        "quarantine_by_reason": {f"{s}/{r}": n for (s, r), n in sorted(reasons.items())},
+    }

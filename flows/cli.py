@@ -1,0 +1,50 @@
+"""The `wiredesk` command line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run one command; returns the exit status."""
+    parser = argparse.ArgumentParser(
+        prog="wiredesk",
+        description="Turn folders of raw news pages into a cleaned, deduplicated, validated dataset release.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    rel = commands.add_parser("release", help="build a release from an input folder (default seeds/)",
+                              description="Read every document under --input, clean, tag and cluster them, "
+                                          "validate the tables and publish a versioned release under --output.")
+    rel.add_argument("--input", default=None, help="folder of input documents (default: seeds/)")
+    rel.add_argument("--output", default=None, help="folder that holds releases/ (default: output/)")
+    args = parser.parse_args(argv)
+    if args.command == "release":
+        return _release(args)
+    return 2
+
+
+def _release(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.pipeline import GateFailed, build_release
+
+    try:
+        outcome = build_release(input_dir=args.input, output_dir=args.output)
+    except GateFailed as err:
+        print(f"wiredesk: {err}", file=sys.stderr)
+        for o in err.report.blocking:
+            print(f"  FAILED {o.table}.{o.column or '*'} {o.expectation}: {o.notes}", file=sys.stderr)
+        return 1
+    if outcome["path"] is None:
+        print("wiredesk: nothing new since the latest release; nothing published")
+    else:
+        print(f"wiredesk: published {outcome['version']} at {outcome['path']}")
+    print(json.dumps(outcome["counts"], indent=2))
+    for warning in outcome["warnings"]:
+        print(f"  warning: {warning}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""Ingest: find the input documents, cut them into chunks, and read each as decoded text."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from flows.config import Config
+from flows.decode import Undecodable, decode
+from flows.model import Quarantined, RawDoc
+
+STAGE = "ingest"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where one input file is and what the sidecar manifest says about it."""
+
+    rel_path: str
+    url: str | None = None
+    crawled_at: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The run's inputs cut into chunks, plus files rejected before reading."""
+
+    chunks: tuple[tuple[Source, ...], ...]
+    rejected: tuple[Quarantined, ...]
+
+    @property
+    def total(self) -> int:
+        """Number of input files planned for reading."""
+        return sum(len(c) for c in self.chunks)
+
+
+def doc_id_for(data: bytes) -> str:
+    """Return the stable id of a document: 24 hex digits (96 bits) of the SHA-256 of its bytes."""
+    return hashlib.sha256(data).hexdigest()[:24]
+
+
+def plan(cfg: Config) -> Plan:
+    """List every input file under the input folder, sorted, in chunks of `cfg.chunk_docs`."""
+    sidecar = load_sidecar(cfg.input_dir / cfg.manifest_name)
+    sources: list[Source] = []
+    rejected: list[Quarantined] = []
+    for rel, problem in _walk(cfg):
+        if problem:
+            rejected.append(Quarantined(rel, STAGE, problem[0], problem[1]))
+            continue
+        url, crawled = sidecar.get(rel, (None, None))
+        sources.append(Source(rel, url, crawled))
+    size = max(1, cfg.chunk_docs)
+    chunks = tuple(tuple(sources[i:i + size]) for i in range(0, len(sources), size))
+    return Plan(chunks, tuple(rejected))
+
+
+def _walk(cfg: Config) -> Iterator[tuple[str, tuple[str, str] | None]]:
+    """Yield (relative path, problem) for every file with a known ending, in sorted order."""
+    root = cfg.input_dir.resolve()
+    suffixes = cfg.text_suffixes + cfg.html_suffixes
+    found = []
+    for dirpath, _dirs, filenames in os.walk(root, followlinks=False):
+        for name in filenames:
+            if name.lower().endswith(suffixes):
+                path = Path(dirpath, name)
+                found.append((path.relative_to(root).as_posix(), path))
+    for rel, path in sorted(found):
+        if path.is_symlink() and not _inside(path, root):
+            yield rel, ("outside_input", "symbolic link pointing outside the input folder")
+        else:
+            yield rel, None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root)
+        return True
+    except (ValueError, OSError):
+        return False
+
+
+def load_sidecar(path: Path) -> dict[str, tuple[str | None, dt.datetime | None]]:
+    """Read the optional `file,url,crawled_at` manifest; a missing file gives an empty mapping."""
+    if not path.is_file():
+        return {}
+    out: dict[str, tuple[str | None, dt.datetime | None]] = {}
+    with path.open(newline="", encoding="utf-8-sig") as handle:
+        for row in csv.DictReader(handle):
+            name = (row.get("file") or "").strip()
+            if name:
+                out[name] = ((row.get("url") or "").strip() or None,
+                             parse_timestamp(row.get("crawled_at")))
+    return out
+
+
+def parse_timestamp(value: str | None) -> dt.datetime | None:
+    """Parse an ISO 8601 timestamp to an aware UTC datetime; None when absent or unreadable."""
+    if not value or not value.strip():
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.timezone.utc)
+    return stamp.astimezone(dt.timezone.utc)
+
+
+def read_chunk(chunk: tuple[Source, ...], cfg: Config) -> Iterator[RawDoc | Quarantined]:
+    """Read each source of a chunk as a RawDoc, or a Quarantined row naming why it could not be."""
+    for source in chunk:
+        yield read_source(source, cfg)
+
+
+def read_source(source: Source, cfg: Config) -> RawDoc | Quarantined:
+    """Read one loose file; failures become quarantine rows, never exceptions."""
+    path = cfg.input_dir / source.rel_path
+    try:
+        size = path.stat().st_size
+        if size > cfg.max_doc_bytes:
+            return Quarantined(source.rel_path, STAGE, "too_large",
+                               f"{size} bytes, over the {cfg.max_doc_bytes}-byte limit")
+        data = path.read_bytes()
+    except OSError as err:
+        return Quarantined(source.rel_path, STAGE, "unreadable", f"{type(err).__name__}: {err.strerror}")
+    kind = "html" if source.rel_path.lower().endswith(cfg.html_suffixes) else "text"
+    return raw_from_bytes(data, source.rel_path, kind, source.url, source.crawled_at)
+
+
+def raw_from_bytes(data: bytes, rel: str, kind: str, url: str | None = None,
+                   crawled_at: dt.datetime | None = None) -> RawDoc | Quarantined:
+    """Decode one document's bytes into a RawDoc, or quarantine it with the decoder's reason."""
+    doc_id = doc_id_for(data)
+    try:
+        text, encoding = decode(data, html=kind == "html")
+    except Undecodable as err:
+        return Quarantined(rel, STAGE, err.reason, err.detail, doc_id)
+    return RawDoc(doc_id, rel, kind, text, encoding, url, crawled_at)
