@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows import dedup, extract, ingest, tag
+from flows import dedup, extract, ingest, outlets, tag
 from flows.config import Config
 from flows.model import Doc, Quarantined
 from flows.tables import docs_table, write_parquet
@@ -53,7 +53,5 @@ def prepare_chunk(index: int, chunk: tuple[ingest.Source, ...], run_dir: Path,
 
 def _is_wire(doc: Doc) -> bool:
     """A copy published by the agency itself (its own site) ranks first as canonical."""
-    return bool(doc.outlet_domain and doc.outlet_domain.split(".")[0] in _WIRE_DOMAINS)
-
-
-_WIRE_DOMAINS = ("apnews", "ap", "reuters", "afp", "dpa", "efe", "ansa", "xinhuanet", "upi", "aap")
+    site = outlets.lookup(doc.url)
+    return bool(site and site.is_wire)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
-from flows import dateline
+from flows import dateline, outlets
 from flows.config import Config
 from flows.model import Doc, Extracted, RawDoc
 
@@ -18,14 +17,16 @@ def tag(raw: RawDoc, ex: Extracted, cfg: Config) -> Doc:
     agencies = sorted({agency} if agency else set())
     title = clean_title(ex.title_raw, ex.sitename)
     date, date_source = _pick_date(ex, cfg)
-    domain = _domain(raw.url)
-    outlet = ex.sitename or None
+    site = outlets.lookup(raw.url)
+    domain = site.domain if site else None
+    outlet = (site.name if site else None) or ex.sitename or None
     return Doc(
         doc_id=raw.doc_id, source_path=raw.source_path, url=raw.url, crawled_at=raw.crawled_at,
         input_format=raw.kind, encoding=raw.encoding, extraction_method=ex.method,
         language=ex.language_hint, title=title, title_source="extracted" if title else None,
         text=body, text_chars=len(body), published_date=date, date_source=date_source,
-        outlet=outlet, outlet_domain=domain, outlet_source="sitename" if outlet else None,
+        outlet=outlet, outlet_domain=domain,
+        outlet_source=("outlets_table" if site and site.name else "sitename") if outlet else None,
         dateline_raw=raw_dl, dateline_place=place, agencies=agencies,
         agencies_source="dateline" if agencies else None, split_stories=ex.split_stories,
     )
@@ -49,10 +50,3 @@ def _pick_date(ex: Extracted, cfg: Config):
         if cfg.date_floor <= day <= cfg.today:
             return day, source
     return None, None
-
-
-def _domain(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = (urlsplit(url).hostname or "").lower()
-    return host.removeprefix("www.") or None
