@@ -7,7 +7,7 @@ PYTHON ?= python3
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: install release test bench clean
+.PHONY: install browser release test bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -18,10 +18,14 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
+# Debian's Chromium renders Data Docs and the release index in the browser tests.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
 release: install
 	$(VENV)/bin/wiredesk release
 
-test: install
+test: install browser
 	$(PY) -m pytest -q tests --ignore=tests/bench
 
 bench: install
