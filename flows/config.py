@@ -55,17 +55,25 @@ class Config:
     # Copies are published within days of each other; dated documents further apart never match.
     max_copy_days: int = 7
 
-    # Trafilatura options we rely on, spelled out rather than left to library defaults.
+    # Trafilatura options we rely on, spelled out rather than left to library defaults. Metadata is
+    # read by flows/htmlmeta from the same parsed tree, so trafilatura only cuts the story.
     trafilatura_options: tuple[tuple[str, object], ...] = (
-        ("with_metadata", True),
+        ("output_format", "python"),
+        ("with_metadata", False),
+        ("only_with_metadata", False),
         ("include_comments", False),
         ("include_tables", True),
         ("include_images", False),
         ("include_links", False),
+        ("include_formatting", False),
         ("favor_precision", False),
         ("favor_recall", False),
         ("deduplicate", False),
-        ("fast", False),
+        ("target_language", None),
+        # fast=True skips the readability/jusText fallback: the same body F1 on the extraction dev
+        # set (0.935 either way) at ~1.4x the speed.
+        ("fast", True),
+        ("prune_xpath", None),
     )
 
     @property

@@ -14,6 +14,9 @@ _BINARY_MAGIC = (
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 # Share of control characters above which decoded "text" is really binary noise.
 _MAX_CONTROL_SHARE = 0.05
+# Valid multi-byte UTF-8 characters needed per stray byte to read a page as UTF-8 anyway: real
+# UTF-8 pages with a stray byte have hundreds; a Latin-1 page has almost none (extraction dev set).
+_MIN_UTF8_RUN = 20
 
 
 class Undecodable(ValueError):
@@ -65,10 +68,13 @@ def _candidates(data: bytes, html: bool) -> list[str]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return ["utf-16"]
     order = [e for e in (_utf16_without_bom(data),) if e]
+    # Bytes that are valid UTF-8 are UTF-8 whatever the page declares: other encodings almost never
+    # form valid multi-byte sequences, while stale charset declarations are common (extraction dev set).
+    order.append("utf-8")
     if html and (declared := declared_charset(data)):
         order.append(declared)
     # cp1252 before latin-1: Windows pages use its curly quotes far more than latin-1's C1 controls.
-    return order + ["utf-8", "cp1252", "latin-1"]
+    return order + ["cp1252", "latin-1"]
 
 
 def decode(data: bytes, html: bool = False) -> tuple[str, str]:
@@ -81,7 +87,9 @@ def decode(data: bytes, html: bool = False) -> tuple[str, str]:
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
-            continue
+            text = _mostly_utf8(data) if encoding == "utf-8" else None
+            if text is None:
+                continue
         if _control_share(text) > _MAX_CONTROL_SHARE:
             continue
         text = text.replace("\x00", "")
@@ -89,6 +97,15 @@ def decode(data: bytes, html: bool = False) -> tuple[str, str]:
             raise Undecodable("empty_file", "the text holds only white space")
         return text, encoding
     raise Undecodable("binary_content", "no text encoding reads these bytes as text")
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """Return UTF-8 text with stray bytes replaced when nearly all non-ASCII bytes form UTF-8."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    wide = sum(1 for ch in text if ord(ch) > 127) - bad
+    # Browsers read a UTF-8 page with a few stray Latin-1 bytes (often in a script) as UTF-8.
+    return text if wide >= _MIN_UTF8_RUN * max(bad, 1) else None
 
 
 def _control_share(text: str) -> float:

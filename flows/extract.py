@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from functools import lru_cache
 
 import trafilatura
+from trafilatura.utils import load_html
 
-from flows import textclean
+from flows import htmldates, htmlmeta, htmlsite, htmltitle, textclean
 from flows.config import Config
 from flows.model import Extracted, Quarantined, RawDoc
 
@@ -27,28 +27,49 @@ def extract(raw: RawDoc, cfg: Config) -> Extracted | Quarantined:
 
 
 def extract_html(raw: RawDoc, cfg: Config) -> Extracted | None:
-    """Run trafilatura's Python API once on the page and keep its body and metadata."""
-    doc = trafilatura.bare_extraction(raw.text, url=raw.url, **_options(cfg))
+    """Parse the page once; read its self-description, then let trafilatura cut the story from that tree."""
+    tree = parse(raw.text)
+    if tree is None:
+        return None
+    page = htmlmeta.read(tree)
+    # trafilatura works on its own copy of the tree, so the evidence read above stays valid.
+    doc = trafilatura.bare_extraction(tree, url=raw.url, **_options(cfg))
     if doc is None or not doc.text:
         return None
-    paragraphs = [p.strip() for p in doc.text.split("\n") if p.strip()]
-    if paragraphs and doc.title and paragraphs[0] == doc.title.strip():
-        paragraphs = paragraphs[1:]  # trafilatura repeats the <h1> headline as the first line
-    dates = []
-    if doc.date:
-        try:
-            dates.append((dt.date.fromisoformat(doc.date[:10]), "html_metadata", doc.date))
-        except ValueError:
-            pass
+    title, title_source = htmltitle.pick_title(page, raw.url)
+    dates = htmldates.candidates(page, raw.url, cfg) or htmldates.fallback(tree, cfg)
+    sitename, site_source = htmlsite.site_name(page)
+    agencies, agencies_source = htmlsite.credited_agencies(page)
     return Extracted(
-        text="\n\n".join(paragraphs),
+        text=body_text(doc.text, [title] + [h.text for h in page.headings]),
         method=HTML_METHOD,
-        title_raw=doc.title,
-        sitename=doc.sitename,
+        title_raw=title,
+        title_source=title_source,
+        sitename=sitename,
+        sitename_source=site_source,
         dates=dates,
         author=doc.author,
-        language_hint=doc.language,
+        language_hint=page.lang,
+        agencies=agencies,
+        agencies_source=agencies_source,
     )
+
+
+def parse(html: str):
+    """Parse decoded HTML into an lxml tree the way trafilatura does, or None when nothing parses."""
+    try:
+        return load_html(html)
+    except (ValueError, TypeError):
+        return None
+
+
+def body_text(text: str, headings: list[str | None]) -> str:
+    """Join trafilatura's lines into blank-line paragraphs, dropping a leading repeat of the headline."""
+    paragraphs = [" ".join(p.split()) for p in text.split("\n") if p.strip()]
+    lead = {htmlmeta.squash(h) for h in headings if h}
+    while paragraphs and paragraphs[0] in lead:
+        paragraphs = paragraphs[1:]
+    return "\n\n".join(paragraphs)
 
 
 @lru_cache(maxsize=4)

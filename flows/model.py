@@ -45,6 +45,13 @@ class Extracted:
     author: str | None = None
     language_hint: str | None = None
     split_stories: int = 0
+    # Set when title_raw is already the final headline (HTML pages), naming its evidence.
+    title_source: str | None = None
+    # Which evidence named the site (og_site_name, json_ld_publisher, ...).
+    sitename_source: str | None = None
+    # Wire agencies the page credits outside its text (JSON-LD author/publisher, bylines), and where.
+    agencies: list[str] = field(default_factory=list)
+    agencies_source: str | None = None
 
 
 @dataclass(slots=True)

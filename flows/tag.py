@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from flows import dateline, outlets
+from flows import dateline, language, outlets
 from flows.config import Config
 from flows.model import Doc, Extracted, RawDoc
 
@@ -15,20 +15,25 @@ def tag(raw: RawDoc, ex: Extracted, cfg: Config) -> Doc:
     """Return the documents-table row for one extracted page."""
     raw_dl, place, agency, body = dateline.parse_dateline(ex.text)
     agencies = sorted({agency} if agency else set())
-    title = clean_title(ex.title_raw, ex.sitename)
+    agencies_source = "dateline" if agencies else None
+    if not agencies and ex.agencies:  # credited outside the text: JSON-LD author/publisher, bylines
+        agencies, agencies_source = sorted(ex.agencies), ex.agencies_source
+    if ex.title_source:  # already decided from the page's own evidence (HTML)
+        title, title_source = ex.title_raw, ex.title_source
+    else:
+        title = clean_title(ex.title_raw, ex.sitename)
+        title_source = "extracted" if title else None
     date, date_source = _pick_date(ex, cfg)
-    site = outlets.lookup(raw.url)
-    domain = site.domain if site else None
-    outlet = (site.name if site else None) or ex.sitename or None
+    site = outlets.resolve(raw.url, ex.sitename, ex.sitename_source or "sitename")
     return Doc(
         doc_id=raw.doc_id, source_path=raw.source_path, url=raw.url, crawled_at=raw.crawled_at,
         input_format=raw.kind, encoding=raw.encoding, extraction_method=ex.method,
-        language=ex.language_hint, title=title, title_source="extracted" if title else None,
+        language=language.detect(body, ex.language_hint), title=title, title_source=title_source,
         text=body, text_chars=len(body), published_date=date, date_source=date_source,
-        outlet=outlet, outlet_domain=domain,
-        outlet_source=("outlets_table" if site and site.name else "sitename") if outlet else None,
+        outlet=site.name if site else None, outlet_domain=site.domain if site else None,
+        outlet_source=site.source if site else None,
         dateline_raw=raw_dl, dateline_place=place, agencies=agencies,
-        agencies_source="dateline" if agencies else None, split_stories=ex.split_stories,
+        agencies_source=agencies_source, split_stories=ex.split_stories,
     )
 
 

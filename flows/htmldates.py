@@ -1,0 +1,110 @@
+"""Publication-date candidates an HTML page states about itself, strongest evidence first."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from email.utils import parsedate_to_datetime
+
+from flows import outlets
+from flows.config import Config
+from flows.htmlmeta import PageMeta
+
+# Meta tags that name the first publication (never the last modification), most specific first.
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "article.published",
+    "datepublished", "published_time", "publish-date", "publish_date", "publishdate", "pubdate",
+    "parsely-pub-date", "sailthru.date", "cxenseparse:recs:publishtime", "original-publish-date",
+    "citation_publication_date", "citation_date", "prism.publicationdate", "dc.date.issued",
+    "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "date",
+    "article_date_original", "article:published", "og:pubdate",
+)
+_ISO = re.compile(r"(?P<y>(?:19|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)(?![\d])")
+_DOTTED = re.compile(r"(?<!\d)(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
+_SLASHED = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?!\d)")
+# Dates in a URL path: /2020/02/18/, /2020-02-18-, /20200218/.
+_URL_DATE = re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<s>[/\-_]?)(?P<m>[01]\d)(?P=s)(?P<d>[0-3]\d)(?![\d])")
+# <time> elements whose context says they date the story, not a comment or an update.
+_PUBLISHED_CONTEXT = re.compile(r"publish|datepublished|pubdate|posted|entry-date|veröffentlicht|created")
+_MODIFIED_CONTEXT = re.compile(r"modif|update|aktualisiert|edited|comment|related|teaser|sidebar|footer")
+
+
+def candidates(page: PageMeta, url: str | None, cfg: Config) -> list[tuple[dt.date, str, str]]:
+    """Return (day, source, evidence) publication-date candidates, strongest first, all plausible."""
+    found: list[tuple[dt.date, str, str]] = []
+    for obj in page.stories():
+        for key in ("datePublished", "dateCreated"):
+            _add(found, obj.get(key), "json_ld", cfg)
+    for key in PUBLISHED_META:
+        _add(found, page.meta.get(key), "meta", cfg)
+    for tag in _ranked_times(page):
+        _add(found, tag.stamp or tag.text, "time_element", cfg)
+    url_day = url_date(url)
+    if url_day and plausible(url_day, cfg):
+        found.append((url_day, "url", url or ""))
+    return found
+
+
+def _add(found: list, value: object, source: str, cfg: Config) -> None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if not isinstance(value, str):
+        return
+    day = parse_day(value)
+    if day and plausible(day, cfg):
+        found.append((day, source, value.strip()[:80]))
+
+
+def _ranked_times(page: PageMeta) -> list:
+    """Return <time> elements that date the story: marked as publication first, then the first one."""
+    usable = [t for t in page.times if not _MODIFIED_CONTEXT.search(t.context)]
+    marked = [t for t in usable if _PUBLISHED_CONTEXT.search(t.context)]
+    return marked + [t for t in usable[:1] if t not in marked]
+
+
+def parse_day(value: str) -> dt.date | None:
+    """Return the calendar day a date or timestamp string names, in its own time zone."""
+    value = value.strip()
+    for pattern in (_ISO, _SLASHED, _DOTTED):
+        match = pattern.search(value[:40])
+        if match:
+            return _day(match["y"], match["m"], match["d"])
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """Return the day written in a URL's path (/2020/02/18/), archive replays unwrapped."""
+    url = outlets.unwrap_archive_url(url)
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url.split("://", 1)[-1] else ""
+    match = _URL_DATE.search(path)
+    return _day(match["y"], match["m"], match["d"]) if match else None
+
+
+def _day(year: str, month: str, day: str) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def plausible(day: dt.date, cfg: Config) -> bool:
+    """A publication day lies between the configured floor and today."""
+    return cfg.date_floor <= day <= cfg.today
+
+
+def fallback(tree, cfg: Config) -> list[tuple[dt.date, str, str]]:
+    """Return htmldate's reading of the page (visible dates, text patterns) when nothing structured dates it."""
+    from htmldate import find_date
+
+    try:
+        found = find_date(tree, original_date=True, extensive_search=True, outputformat="%Y-%m-%d",
+                          min_date=cfg.date_floor.isoformat(), max_date=cfg.today.isoformat())
+    except (ValueError, TypeError):
+        return []
+    day = parse_day(found) if found else None
+    return [(day, "html_metadata", found)] if day and plausible(day, cfg) else []

@@ -1,0 +1,130 @@
+"""The headline of an HTML page: the visible <h1> when the page's own titles confirm it, else a
+meta title with the outlet's prefix or suffix removed, using the site name and domain as evidence."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import SequenceMatcher
+
+from flows import outlets
+from flows.htmlmeta import PageMeta, squash
+
+# Separators sites put between a headline and their name ("Headline | Outlet", "Outlet » Headline").
+_SEPARATORS = re.compile(r"\s+(?:[|\-–—»«·•:/]{1,2}|::)\s+|\s*[|»«•]\s*|(?<=\S):(?=\s)")
+# A heading is the page's headline when it and a meta title agree this closely (difflib ratio on
+# normalised text); 0.8 accepted punctuation and kicker differences on the extraction dev set.
+_AGREE = 0.8
+# Headlines are short: longer "titles" are teasers or body text.
+_MAX_TITLE_CHARS = 300
+
+
+def pick_title(page: PageMeta, url: str | None) -> tuple[str | None, str | None]:
+    """Return (headline, evidence name) for a page; (None, None) when it has no usable title."""
+    sites = site_names(page, url)
+    metas = _meta_titles(page)
+    cleaned = [(strip_site(text, sites), source) for text, source in metas]
+    heading = _confirmed_heading(page, [c for c, _ in cleaned] + [t for t, _ in metas], sites)
+    if heading:
+        return heading, "h1"
+    for text, source in cleaned:
+        if text:
+            return text[:_MAX_TITLE_CHARS], source
+    for h in page.headings:
+        if not h.links_home and not _is_site(h.core, sites):
+            return h.core[:_MAX_TITLE_CHARS], "h1"
+    return None, None
+
+
+def site_names(page: PageMeta, url: str | None) -> list[str]:
+    """Return the names a site goes by: its declared name, its publisher, its domain and host."""
+    names = [page.first("og:site_name", "application-name", "twitter:site", "al:android:app_name")]
+    for obj in page.json_ld:
+        publisher = obj.get("publisher")
+        if isinstance(publisher, dict):
+            names.append(publisher.get("name"))
+        if "WebSite" in str(obj.get("@type")):
+            names.append(obj.get("name"))
+    names.extend(h.core for h in page.headings if h.links_home)
+    host = outlets.hostname(url)
+    if host:
+        domain = outlets.registered_domain(url) or host
+        names.extend([host.removeprefix("www."), domain, domain.split(".")[0]])
+    return [n for n in dict.fromkeys(squash(str(n)).lstrip("@") for n in names if n) if n]
+
+
+def _meta_titles(page: PageMeta) -> list[tuple[str, str]]:
+    out = [(page.first("og:title"), "og_title"), (page.first("twitter:title"), "twitter_title")]
+    out += [(o.get("headline"), "json_ld") for o in page.stories() if isinstance(o.get("headline"), str)]
+    out.append((page.title_tag, "html_title"))
+    return [(squash(t), s) for t, s in out if t and squash(t)]
+
+
+def strip_site(title: str, sites: list[str]) -> str:
+    """Remove leading and trailing parts of a title that name the site; keep at least one part."""
+    parts = [p for p in _SEPARATORS.split(title) if p and p.strip()]
+    if len(parts) < 2:
+        return title
+    start, end = 0, len(parts)
+    while end - start > 1 and _is_site(parts[end - 1], sites):
+        end -= 1
+    while end - start > 1 and _is_site(parts[start], sites):
+        start += 1
+    if (start, end) == (0, len(parts)):
+        return title
+    return _span(title, parts[start], parts[end - 1])
+
+
+def _span(title: str, first: str, last: str) -> str:
+    """Return the stretch of the title from one part to another, separators inside kept."""
+    begin = title.find(first)
+    finish = title.rfind(last) + len(last)
+    return title[begin:finish].strip() if 0 <= begin < finish else first.strip()
+
+
+def _is_site(part: str, sites: list[str]) -> bool:
+    key = _key(part)
+    if not key:
+        return True
+    for site in sites:
+        other = _key(site)
+        if len(other) < 3:
+            continue
+        if key == other or (len(key) >= 4 and (key in other or other in key) and _close(key, other)):
+            return True
+    return False
+
+
+def _close(a: str, b: str) -> bool:
+    # 'zeitonline' ~ 'zeit', 'tagesschaude' ~ 'tagesschau': one holds the other and adds little.
+    return min(len(a), len(b)) >= 0.5 * max(len(a), len(b)) or min(len(a), len(b)) >= 6
+
+
+def _confirmed_heading(page: PageMeta, metas: list[str], sites: list[str]) -> str | None:
+    """Return the <h1> text that a meta title confirms, or None."""
+    keys = [_key(m) for m in metas if m]
+    best, best_score = None, 0.0
+    for h in page.headings:
+        if h.links_home or _is_site(h.core, sites) or len(h.core) > _MAX_TITLE_CHARS:
+            continue
+        for text in dict.fromkeys((h.core, h.text)):
+            score = max((_agreement(_key(text), k) for k in keys), default=0.0)
+            if score > best_score:
+                best, best_score = text, score
+    return best if best_score >= _AGREE else None
+
+
+def _agreement(heading: str, meta: str) -> float:
+    if not heading or not meta:
+        return 0.0
+    if heading == meta:
+        return 1.0
+    if len(heading) >= 10 and heading in meta:
+        return 0.9
+    return SequenceMatcher(None, heading, meta, autojunk=False).ratio()
+
+
+def _key(text: str) -> str:
+    """Normalise for comparison: NFKC, case-folded, letters and digits only."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
