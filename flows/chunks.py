@@ -9,7 +9,7 @@ from pathlib import Path
 from flows import dedup, extract, ingest, outlets, tag
 from flows.config import Config
 from flows.model import Doc, Quarantined
-from flows.tables import docs_table, write_parquet
+from flows.tables import docs_table, parquet_writer
 
 
 @dataclass
@@ -29,6 +29,7 @@ def prepare_chunk(index: int, chunk: tuple[ingest.Source, ...], run_dir: Path,
     """Read, extract and tag every document of a chunk and stage the rows as Parquet."""
     result = ChunkResult(index, None)
     docs: list[Doc] = []
+    writer = None
     for raw in ingest.read_chunk(chunk, cfg):
         result.counts["read"] += 1
         if isinstance(raw, Quarantined):
@@ -41,14 +42,28 @@ def prepare_chunk(index: int, chunk: tuple[ingest.Source, ...], run_dir: Path,
         doc = tag.tag(raw, ex, cfg)
         result.counts["split_stories"] += doc.split_stories
         docs.append(doc)
-    result.counts["tagged"] = len(docs)
+        if len(docs) >= cfg.stage_batch_docs:  # an archive may hold millions: bound what is in memory
+            writer = _stage(docs, result, writer, run_dir, cfg)
+            docs = []
     if docs:
-        result.part = run_dir / f"part-{index:06d}.parquet"
-        write_parquet(docs_table(docs, cfg), result.part)
-    result.fingerprints = [dedup.fingerprint(d.doc_id, d.text, d.published_date,
-                                             _is_wire(d), cfg) for d in docs]
-    result.sources = [d.source_path for d in docs]
+        writer = _stage(docs, result, writer, run_dir, cfg)
+    if writer is not None:
+        writer.close()
     return result
+
+
+def _stage(docs: list[Doc], result: ChunkResult, writer, run_dir: Path, cfg: Config):
+    """Append a batch of rows to the chunk's part, keeping only their fingerprints in memory."""
+    table = docs_table(docs, cfg)
+    if writer is None:
+        result.part = run_dir / f"part-{result.index:06d}.parquet"
+        writer = parquet_writer(result.part, table.schema)
+    writer.write_table(table, row_group_size=50_000)
+    result.counts["tagged"] += len(docs)
+    result.fingerprints += [dedup.fingerprint(d.doc_id, d.text, d.published_date, _is_wire(d), cfg)
+                            for d in docs]
+    result.sources += [d.source_path for d in docs]
+    return writer
 
 
 def _is_wire(doc: Doc) -> bool:

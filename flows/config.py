@@ -28,6 +28,9 @@ class Config:
     max_doc_bytes: int = 20_000_000
     # Files per chunk task: ~200 keeps Prefect's per-task overhead under 5% of a chunk's work (seeds+bench).
     chunk_docs: int = 200
+    # Rows a chunk holds in memory before appending them to its staged part: an archive is one chunk
+    # however many records it has; 500 rows of news text stay in the low megabytes.
+    stage_batch_docs: int = 500
 
     # Dates: the earliest publication day accepted; anything before is a parse error, not news.
     date_floor: dt.date = dt.date(1990, 1, 1)

@@ -39,12 +39,17 @@ def sniff_binary(data: bytes) -> str | None:
 def declared_charset(data: bytes) -> str | None:
     """Return the charset an HTML page declares in its first 4 KB, if Python knows it."""
     match = _META_CHARSET.search(data[:4096])
-    if not match:
-        return None
+    return _known(match.group(1).decode("ascii", "ignore")) if match else None
+
+
+def _known(name: str) -> str | None:
+    """Return Python's name for a declared charset, or None when Python does not know it."""
     try:
-        return codecs.lookup(match.group(1).decode("ascii", "ignore")).name
+        known = codecs.lookup(name.strip()).name
     except LookupError:
         return None
+    # As browsers do (WHATWG Encoding): pages labelled Latin-1 or ASCII are read as windows-1252.
+    return "cp1252" if known in ("iso8859-1", "ascii") else known
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -61,7 +66,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _candidates(data: bytes, html: bool) -> list[str]:
+def _candidates(data: bytes, html: bool, charset: str | None = None) -> list[str]:
     """Return encodings to try, most trustworthy first."""
     if data.startswith(codecs.BOM_UTF8):
         return ["utf-8-sig"]
@@ -71,19 +76,21 @@ def _candidates(data: bytes, html: bool) -> list[str]:
     # Bytes that are valid UTF-8 are UTF-8 whatever the page declares: other encodings almost never
     # form valid multi-byte sequences, while stale charset declarations are common (extraction dev set).
     order.append("utf-8")
+    if charset and (known := _known(charset)):
+        order.append(known)
     if html and (declared := declared_charset(data)):
         order.append(declared)
     # cp1252 before latin-1: Windows pages use its curly quotes far more than latin-1's C1 controls.
     return order + ["cp1252", "latin-1"]
 
 
-def decode(data: bytes, html: bool = False) -> tuple[str, str]:
-    """Return (text, encoding) for raw bytes, or raise Undecodable with a named reason."""
+def decode(data: bytes, html: bool = False, charset: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding) for raw bytes (`charset`: what an HTTP header declared), or raise Undecodable."""
     if not data.strip():
         raise Undecodable("empty_file", "the file holds no bytes or only white space")
     if fmt := sniff_binary(data):
         raise Undecodable("binary_content", f"the bytes are a {fmt} file, not a page")
-    for encoding in dict.fromkeys(_candidates(data, html)):
+    for encoding in dict.fromkeys(_candidates(data, html, charset)):
         try:
             text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):

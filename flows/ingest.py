@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from flows import archives
+from flows.archives import parse_timestamp
 from flows.config import Config
 from flows.decode import Undecodable, decode
 from flows.model import Quarantined, RawDoc
@@ -24,6 +26,8 @@ class Source:
     rel_path: str
     url: str | None = None
     crawled_at: dt.datetime | None = None
+    # A WARC or JSONL file: many records, streamed, planned as a chunk of its own.
+    archive: bool = False
 
 
 @dataclass(frozen=True)
@@ -35,7 +39,7 @@ class Plan:
 
     @property
     def total(self) -> int:
-        """Number of input files planned for reading."""
+        """Number of input files (loose pages and archives) planned for reading."""
         return sum(len(c) for c in self.chunks)
 
 
@@ -45,25 +49,34 @@ def doc_id_for(data: bytes) -> str:
 
 
 def plan(cfg: Config) -> Plan:
-    """List every input file under the input folder, sorted, in chunks of `cfg.chunk_docs`."""
+    """List every input file, sorted; loose files in chunks of `cfg.chunk_docs`, each archive alone."""
     sidecar = load_sidecar(cfg.input_dir / cfg.manifest_name)
-    sources: list[Source] = []
+    chunks: list[tuple[Source, ...]] = []
+    loose: list[Source] = []
     rejected: list[Quarantined] = []
     for rel, problem in _walk(cfg):
         if problem:
             rejected.append(Quarantined(rel, STAGE, problem[0], problem[1]))
-            continue
-        url, crawled = sidecar.get(rel, (None, None))
-        sources.append(Source(rel, url, crawled))
-    size = max(1, cfg.chunk_docs)
-    chunks = tuple(tuple(sources[i:i + size]) for i in range(0, len(sources), size))
-    return Plan(chunks, tuple(rejected))
+        elif archives.is_archive(rel):
+            chunks.extend(_cut(loose, cfg.chunk_docs))
+            loose = []
+            chunks.append((Source(rel, archive=True),))
+        else:
+            url, crawled = sidecar.get(rel, (None, None))
+            loose.append(Source(rel, url, crawled))
+    chunks.extend(_cut(loose, cfg.chunk_docs))
+    return Plan(tuple(chunks), tuple(rejected))
+
+
+def _cut(sources: list[Source], size: int) -> list[tuple[Source, ...]]:
+    size = max(1, size)
+    return [tuple(sources[i:i + size]) for i in range(0, len(sources), size)]
 
 
 def _walk(cfg: Config) -> Iterator[tuple[str, tuple[str, str] | None]]:
     """Yield (relative path, problem) for every file with a known ending, in sorted order."""
     root = cfg.input_dir.resolve()
-    suffixes = cfg.text_suffixes + cfg.html_suffixes
+    suffixes = cfg.text_suffixes + cfg.html_suffixes + archives.WARC_SUFFIXES + archives.JSONL_SUFFIXES
     found = []
     for dirpath, _dirs, filenames in os.walk(root, followlinks=False):
         for name in filenames:
@@ -99,23 +112,26 @@ def load_sidecar(path: Path) -> dict[str, tuple[str | None, dt.datetime | None]]
     return out
 
 
-def parse_timestamp(value: str | None) -> dt.datetime | None:
-    """Parse an ISO 8601 timestamp to an aware UTC datetime; None when absent or unreadable."""
-    if not value or not value.strip():
-        return None
-    try:
-        stamp = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=dt.timezone.utc)
-    return stamp.astimezone(dt.timezone.utc)
-
-
 def read_chunk(chunk: tuple[Source, ...], cfg: Config) -> Iterator[RawDoc | Quarantined]:
-    """Read each source of a chunk as a RawDoc, or a Quarantined row naming why it could not be."""
+    """Read each source of a chunk (every record of an archive) as a RawDoc or a Quarantined row."""
     for source in chunk:
-        yield read_source(source, cfg)
+        if source.archive:
+            yield from read_archive(source, cfg)
+        else:
+            yield read_source(source, cfg)
+
+
+def read_archive(source: Source, cfg: Config) -> Iterator[RawDoc | Quarantined]:
+    """Stream an archive's records as documents; `source_path` is the archive path, '#', the record key."""
+    path = cfg.input_dir / source.rel_path
+    try:
+        for rec in archives.read_archive(path, source.rel_path, cfg.max_doc_bytes):
+            if isinstance(rec, Quarantined):
+                yield rec
+            else:
+                yield raw_from_bytes(rec.data, rec.key, rec.kind, rec.url, rec.crawled_at, rec.charset)
+    except OSError as err:
+        yield Quarantined(source.rel_path, STAGE, "unreadable", f"{type(err).__name__}: {err.strerror}")
 
 
 def read_source(source: Source, cfg: Config) -> RawDoc | Quarantined:
@@ -134,11 +150,11 @@ def read_source(source: Source, cfg: Config) -> RawDoc | Quarantined:
 
 
 def raw_from_bytes(data: bytes, rel: str, kind: str, url: str | None = None,
-                   crawled_at: dt.datetime | None = None) -> RawDoc | Quarantined:
+                   crawled_at: dt.datetime | None = None, charset: str | None = None) -> RawDoc | Quarantined:
     """Decode one document's bytes into a RawDoc, or quarantine it with the decoder's reason."""
     doc_id = doc_id_for(data)
     try:
-        text, encoding = decode(data, html=kind == "html")
+        text, encoding = decode(data, html=kind == "html", charset=charset)
     except Undecodable as err:
         return Quarantined(rel, STAGE, err.reason, err.detail, doc_id)
     return RawDoc(doc_id, rel, kind, text, encoding, url, crawled_at)

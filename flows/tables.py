@@ -82,7 +82,15 @@ def _story_row(canonical: dict, copies: list[dict]) -> dict:
     }
 
 
+_PARQUET = {"compression": "zstd", "compression_level": 9, "use_dictionary": True,
+            "write_statistics": True, "store_schema": True}
+
+
 def write_parquet(table: pa.Table, path: Path) -> None:
     """Write a table as Parquet with settings fixed so equal tables give equal bytes."""
-    pq.write_table(table, path, compression="zstd", compression_level=9, use_dictionary=True,
-                   write_statistics=True, row_group_size=50_000, store_schema=True)
+    pq.write_table(table, path, row_group_size=50_000, **_PARQUET)
+
+
+def parquet_writer(path: Path, schema: pa.Schema) -> pq.ParquetWriter:
+    """Open a Parquet file to append tables to in batches, with write_parquet's settings."""
+    return pq.ParquetWriter(path, schema, **_PARQUET)
