@@ -47,6 +47,9 @@ class PageMeta:
     headings: list[Heading] = field(default_factory=list)
     times: list[TimeTag] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
+    # (host or '' when relative, text) of links to a site's home page, logo alt texts included:
+    # how the site names itself, once the host is known to be the page's own.
+    home_names: list[tuple[str, str]] = field(default_factory=list)
 
     def first(self, *keys: str) -> str | None:
         """Return the first non-empty meta value among the keys."""
@@ -68,10 +71,11 @@ def squash(text: str | None) -> str:
 # One pass in C over the elements any rule below reads, in document order.
 _WANTED = ("//meta | //title | //script[contains(@type, 'ld+json')] | //h1 | //time"
            " | //*[@itemprop='datePublished' or @itemprop='dateCreated']"
-           " | //*[@rel='author' or @itemprop='author' or contains(@class, 'byline')]")
+           " | //*[@rel='author' or @itemprop='author' or contains(@class, 'byline')]"
+           " | //a[@href='/' or substring(@href, string-length(@href)) = '/']")
 # Leading parts of a headline that are not the headline: kickers, rooflines, dates.
 _KICKER = re.compile(r"kicker|roof|dach|topline|overline|super|subtitle|eyebrow|label|categor"
-                     r"|rubri|spitzmarke|titleheader|date|time|vorspann", re.I)
+                     r"|rubri|spitzmarke|titleheader|date|time|vorspann|section", re.I)
 _HIDDEN = re.compile(r"hidden|sr-only|screen-reader|visually|aural", re.I)
 
 
@@ -90,6 +94,8 @@ def read(tree) -> PageMeta:
             _heading(el, page)
         elif tag == "time" or el.get("itemprop") in ("datePublished", "dateCreated"):
             _time(el, page, order)
+        elif tag == "a":
+            _home_link(el, page)
         elif len(page.bylines) < 5:
             page.bylines.append(squash(el.get("content") or el.text_content())[:200])
     return page
@@ -102,15 +108,27 @@ def _heading(el, page: PageMeta) -> None:
     page.headings.append(Heading(text, _core(el) or text, _links_home(el)))
 
 
+def _home_link(el, page: PageMeta) -> None:
+    href = el.get("href") or ""
+    if len(page.home_names) >= 20 or not _is_home(href):
+        return
+    target = unwrap_archive_url(href.strip()) or ""
+    host = (urlsplit(target).hostname or "").removeprefix("www.") if "//" in target else ""
+    names = [el.text_content(), el.get("title")] + [img.get("alt") for img in el.iter("img")]
+    page.home_names.extend((host, n) for n in (squash(x)[:100] for x in names if x) if n)
+
+
+def _is_home(href: str) -> bool:
+    """Tell whether a link points at the root of a site (archive replays unwrapped)."""
+    target = (unwrap_archive_url(href.strip()) or "").split("?")[0].split("#")[0]
+    path = urlsplit(target).path if "//" in target else target
+    return bool(href.strip()) and path in ("", "/", "./", "/index.html", "/index.php")
+
+
 def _links_home(el) -> bool:
     """Tell whether a heading is (inside) a link to the root of a site."""
     links = [a for a in el.iter("a")] + [a for a in el.iterancestors("a")]
-    for link in links:
-        target = unwrap_archive_url(link.get("href") or "") or ""
-        path = urlsplit(target).path if "//" in target else target
-        if path.strip() in ("", "/", "/index.html", "/index.php") and (link.get("href") or "").strip():
-            return True
-    return False
+    return any(_is_home(link.get("href") or "") for link in links)
 
 
 def _core(el) -> str:
@@ -120,7 +138,7 @@ def _core(el) -> str:
         parts.append(el.text)
     for child in el:
         label = f"{child.get('class') or ''} {child.get('aria-hidden') or ''}"
-        skip = _HIDDEN.search(label) or child.get("aria-hidden") == "true"
+        skip = bool(_HIDDEN.search(label)) or child.get("aria-hidden") == "true"
         if leading and not skip and (_KICKER.search(label) or child.tag == "time"):
             skip = True
         elif not skip and squash(child.text_content()):
@@ -129,8 +147,9 @@ def _core(el) -> str:
             parts.append(child.text_content())
         if child.tail and child.tail.strip():
             leading = False
+        if child.tail:
             parts.append(child.tail)
-    return squash(" ".join(p for p in parts if p))
+    return squash("".join(p for p in parts if p))
 
 
 def _time(el, page: PageMeta, order: int) -> None:

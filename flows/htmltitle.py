@@ -11,10 +11,16 @@ from flows import outlets
 from flows.htmlmeta import PageMeta, squash
 
 # Separators sites put between a headline and their name ("Headline | Outlet", "Outlet » Headline").
+_WORD = re.compile(r"\w+")
+_BREADCRUMB = re.compile(r"\s(?:»|>|//)\s")
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—»«·•:/]{1,2}|::)\s+|\s*[|»«•]\s*|(?<=\S):(?=\s)")
 # A heading is the page's headline when it and a meta title agree this closely (difflib ratio on
 # normalised text); 0.8 accepted punctuation and kicker differences on the extraction dev set.
 _AGREE = 0.8
+# An unconfirmed <h1> is taken as the headline when it has this many words or characters: section
+# labels ('News', 'Page') are shorter (extraction dev set).
+_MIN_HEADLINE_WORDS = 3
+_MIN_HEADLINE_CHARS = 20
 # Headlines are short: longer "titles" are teasers or body text.
 _MAX_TITLE_CHARS = 300
 
@@ -27,6 +33,16 @@ def pick_title(page: PageMeta, url: str | None) -> tuple[str | None, str | None]
     heading = _confirmed_heading(page, [c for c, _ in cleaned] + [t for t, _ in metas], sites)
     if heading:
         return heading, "h1"
+    # The visible headline beats a meta title written for search engines and social cards, when
+    # both speak of the same thing; a heading that runs on past a meta title carries a subtitle.
+    for h in page.headings:
+        if _headline_like(h, sites) and (not cleaned or _shares_word(h.core, cleaned)):
+            key = _key(h.core)
+            for text, source in cleaned:
+                if len(_key(text)) >= max(10, len(key) // 2) and key.startswith(_key(text)):
+                    return text, source
+            return h.core, "h1"
+        break
     for text, source in cleaned:
         if text:
             return text[:_MAX_TITLE_CHARS], source
@@ -47,6 +63,9 @@ def site_names(page: PageMeta, url: str | None) -> list[str]:
             names.append(obj.get("name"))
     names.extend(h.core for h in page.headings if h.links_home)
     host = outlets.hostname(url)
+    own = (host or "").removeprefix("www.")
+    if not outlets.is_home_page(url):  # on the home page itself, home links name nothing
+        names.extend(name for link_host, name in page.home_names if link_host in ("", own))
     if host:
         domain = outlets.registered_domain(url) or host
         names.extend([host.removeprefix("www."), domain, domain.split(".")[0]])
@@ -68,11 +87,14 @@ def strip_site(title: str, sites: list[str]) -> str:
     start, end = 0, len(parts)
     while end - start > 1 and _is_site(parts[end - 1], sites):
         end -= 1
-    while end - start > 1 and _is_site(parts[start], sites):
+    # A leading part must name the site exactly: headlines often open with a topic word.
+    while end - start > 1 and _is_site(parts[start], sites, exact=True):
         start += 1
     if (start, end) == (0, len(parts)):
         return title
-    return _span(title, parts[start], parts[end - 1])
+    kept = _span(title, parts[start], parts[end - 1])
+    # What is left of a breadcrumb ("Blog Archive » Headline") ends with the page's own name.
+    return parts[end - 1].strip() if _BREADCRUMB.search(kept) else kept
 
 
 def _span(title: str, first: str, last: str) -> str:
@@ -82,7 +104,7 @@ def _span(title: str, first: str, last: str) -> str:
     return title[begin:finish].strip() if 0 <= begin < finish else first.strip()
 
 
-def _is_site(part: str, sites: list[str]) -> bool:
+def _is_site(part: str, sites: list[str], exact: bool = False) -> bool:
     key = _key(part)
     if not key:
         return True
@@ -90,14 +112,19 @@ def _is_site(part: str, sites: list[str]) -> bool:
         other = _key(site)
         if len(other) < 3:
             continue
-        if key == other or (len(key) >= 4 and (key in other or other in key) and _close(key, other)):
+        if key == other or (not exact and len(key) >= 4 and (key in other or other in key)
+                            and _close(key, other)):
             return True
     return False
 
 
 def _close(a: str, b: str) -> bool:
-    # 'zeitonline' ~ 'zeit', 'tagesschaude' ~ 'tagesschau': one holds the other and adds little.
-    return min(len(a), len(b)) >= 0.5 * max(len(a), len(b)) or min(len(a), len(b)) >= 6
+    # 'zeitonline' ~ 'zeit', 'tagesschaude' ~ 'tagesschau': one holds the other and adds little,
+    # or opens or closes it; a site word inside a headline ('caritas' in a sentence) is no match.
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 0.5 * len(long_):
+        return True
+    return len(short) >= 0.3 * len(long_) and (long_.startswith(short) or long_.endswith(short))
 
 
 def _confirmed_heading(page: PageMeta, metas: list[str], sites: list[str]) -> str | None:
@@ -107,11 +134,26 @@ def _confirmed_heading(page: PageMeta, metas: list[str], sites: list[str]) -> st
     for h in page.headings:
         if h.links_home or _is_site(h.core, sites) or len(h.core) > _MAX_TITLE_CHARS:
             continue
+        # The heading without its kicker wins whenever a meta title confirms it.
         for text in dict.fromkeys((h.core, h.text)):
             score = max((_agreement(_key(text), k) for k in keys), default=0.0)
-            if score > best_score:
-                best, best_score = text, score
-    return best if best_score >= _AGREE else None
+            if score >= _AGREE:
+                if score > best_score:
+                    best, best_score = text, score
+                break
+    return best
+
+
+def _headline_like(h, sites: list[str]) -> bool:
+    """A heading reads as a headline: not the site's name or logo, and a phrase rather than a label."""
+    if h.links_home or _is_site(h.core, sites) or len(h.core) > _MAX_TITLE_CHARS:
+        return False
+    return len(h.core.split()) >= _MIN_HEADLINE_WORDS or len(h.core) >= _MIN_HEADLINE_CHARS
+
+
+def _shares_word(heading: str, metas: list[tuple[str, str]]) -> bool:
+    words = {w for w in _WORD.findall(heading.casefold()) if len(w) >= 4}
+    return any(words & set(_WORD.findall(text.casefold())) for text, _ in metas)
 
 
 def _agreement(heading: str, meta: str) -> float:

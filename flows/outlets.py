@@ -35,6 +35,17 @@ def unwrap_archive_url(url: str | None) -> str | None:
     return inner if "://" in inner else f"http://{inner}"
 
 
+def is_home_page(url: str | None) -> bool:
+    """Tell whether a URL is the root page of its site."""
+    url = unwrap_archive_url(url)
+    if not url or "//" not in url:
+        return False
+    try:
+        return urlsplit(url).path in ("", "/")
+    except ValueError:
+        return False
+
+
 def hostname(url: str | None) -> str | None:
     """Return the lower-case host of a URL (archive replays unwrapped), or None."""
     url = unwrap_archive_url(url)
