@@ -120,5 +120,8 @@ def _control_share(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
-    return bad / len(sample)
+    return (len(sample) - len(sample.translate(_CONTROLS))) / len(sample)
+
+
+# C0 controls other than tab, newline, form feed and carriage return: deleted when counting them.
+_CONTROLS = {code: None for code in range(32) if chr(code) not in "\t\n\r\f"}

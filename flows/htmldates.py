@@ -23,7 +23,8 @@ _ISO = re.compile(r"(?P<y>(?:19|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)(?![\d])"
 _DOTTED = re.compile(r"(?<!\d)(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
 _SLASHED = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?!\d)")
 # Dates in a URL path: /2020/02/18/, /2020-02-18-, /20200218/.
-_URL_DATE = re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<s>[/\-_]?)(?P<m>[01]\d)(?P=s)(?P<d>[0-3]\d)(?![\d])")
+_URL_DATE = re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<s>[/\-_]?)(?P<m>[01]\d)(?P=s)(?P<d>[0-3]\d)(?![\d])"
+                       r"|/(?P<y2>(?:19|20)\d\d)/(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])/")
 # <time> elements whose context says they date the story, not a comment or an update.
 _PUBLISHED_CONTEXT = re.compile(r"publish|datepublished|pubdate|posted|entry-date|veröffentlicht|created")
 _MODIFIED_CONTEXT = re.compile(r"modif|update|aktualisiert|edited|comment|related|teaser|sidebar|footer")
@@ -82,7 +83,11 @@ def url_date(url: str | None) -> dt.date | None:
         return None
     path = url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url.split("://", 1)[-1] else ""
     match = _URL_DATE.search(path)
-    return _day(match["y"], match["m"], match["d"]) if match else None
+    if not match:
+        return None
+    if match["y"]:
+        return _day(match["y"], match["m"], match["d"])
+    return _day(match["y2"], match["m2"], match["d2"])
 
 
 def _day(year: str, month: str, day: str) -> dt.date | None:

@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-# The detector reads this many leading characters: a few paragraphs decide, and it keeps the cost flat.
-SAMPLE_CHARS = 2000
+# The detector reads this many leading characters: a paragraph or two decides, and the detector's
+# per-byte walk is the costly part (about 1 ms per 1000 characters).
+SAMPLE_CHARS = 1000
 # Fewer letters than this cannot be told apart reliably (menus, captions); the page's own hint decides.
 MIN_LETTERS = 40
 # Below this normalised probability the detector is unsure; a declared language that is a
 # plausible runner-up wins then (extraction dev set: declared <html lang> vs body language).
 MIN_CONFIDENCE = 0.5
 _ISO_639_1 = re.compile(r"^[a-z]{2}$")
+_LETTERS = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +31,7 @@ def detect(text: str, hint: str | None = None) -> str | None:
     """Return the ISO 639-1 code of the text's language; the hint when the text is too short; else None."""
     hint = normalise(hint)
     sample = text[:SAMPLE_CHARS]
-    if sum(1 for ch in sample if ch.isalpha()) < MIN_LETTERS:
+    if len(_LETTERS.findall(sample)) < MIN_LETTERS:
         return hint
     ranked = _identifier().rank(sample)
     best, confidence = ranked[0]

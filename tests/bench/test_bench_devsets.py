@@ -1,0 +1,55 @@
+"""Scores on the development sets with gold labels, printed beside the published baselines."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from devdata import devdata_dir, extraction_pages, scorer
+from flows import extract, ingest, tag
+from flows.config import build_config
+from flows.model import Quarantined
+
+# trafilatura 2.3.1 defaults on the extraction set, as published with the dev data.
+TRAFILATURA_EXTRACTION = {"snip_F1": 0.935, "title_exact": 0.576, "date_acc": 0.902}
+
+
+def _html_rows(pages, with_url: bool) -> list[dict]:
+    cfg = build_config()
+    rows = []
+    for gold, data in pages:
+        raw = ingest.raw_from_bytes(data, gold["file"], "html", gold["url"] if with_url else None)
+        ex = raw if isinstance(raw, Quarantined) else extract.extract(raw, cfg)
+        if isinstance(ex, Quarantined):
+            rows.append({"id": gold["id"], "text": None})
+            continue
+        doc = tag.tag(raw, ex, cfg)
+        rows.append({"id": gold["id"], "text": doc.text, "title": doc.title,
+                     "date": doc.published_date.isoformat() if doc.published_date else None})
+    return rows
+
+
+def _score(rows: list[dict], tmp_path, name: str) -> dict:
+    pred, out = tmp_path / f"{name}.jsonl", tmp_path / f"{name}.json"
+    pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    gold = devdata_dir() / "extraction" / "gold.jsonl"
+    subprocess.run([sys.executable, str(scorer("score_extraction.py")), str(gold), str(pred),
+                    "--json", str(out), "--n-bootstrap", "100"], check=True, capture_output=True)
+    return json.loads(out.read_text())["ALL"]
+
+
+def test_extraction_scores(tmp_path):
+    pages = extraction_pages()
+    if not pages or not scorer("score_extraction.py").is_file():
+        pytest.skip("extraction dev set not present")
+    print(f"\nextraction dev set, {len(pages)} pages     snipF1  tExact  dAcc   (dAcc1 dCov)")
+    for name, with_url in (("wiredesk, no URL", False), ("wiredesk, URL known", True)):
+        s = _score(_html_rows(pages, with_url), tmp_path, name.split(",")[1].strip().replace(" ", "_"))
+        print(f"  {name:<32} {s['snip_F1']:.3f}   {s['title_exact']:.3f}   {s['date_acc']:.3f}"
+              f"  ({s['date_acc1']:.3f} {s['date_cov']:.3f})")
+        assert s["title_exact"] > TRAFILATURA_EXTRACTION["title_exact"]
+    t = TRAFILATURA_EXTRACTION
+    print(f"  {'trafilatura 2.3.1 defaults':<32} {t['snip_F1']:.3f}   {t['title_exact']:.3f}   {t['date_acc']:.3f}")
