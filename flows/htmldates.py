@@ -82,7 +82,7 @@ def url_date(url: str | None) -> dt.date | None:
     if not url:
         return None
     path = url.split("://", 1)[-1].split("/", 1)[-1] if "/" in url.split("://", 1)[-1] else ""
-    match = _URL_DATE.search(path)
+    match = _URL_DATE.search("/" + path)
     if not match:
         return None
     if match["y"]:

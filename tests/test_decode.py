@@ -39,3 +39,18 @@ def test_unreadable_bytes_name_their_reason(data, reason):
     with pytest.raises(Undecodable) as err:
         decode(data)
     assert err.value.reason == reason
+
+
+def test_valid_utf8_beats_a_stale_latin1_declaration():
+    page = '<meta charset="iso-8859-1"><p>Zürich Straße</p>'.encode("utf-8")
+    assert decode(page, html=True) == ('<meta charset="iso-8859-1"><p>Zürich Straße</p>', "utf-8")
+
+
+def test_utf8_page_with_a_stray_latin1_byte_stays_utf8():
+    page = ("<p>" + "Grüße aus Köln " * 10 + "</p>").encode() + b"<!-- M\xe4scot -->"
+    text, enc = decode(page, html=True)
+    assert enc == "utf-8" and "Grüße aus Köln" in text
+
+
+def test_cp1252_without_charset_keeps_curly_quotes():
+    assert decode("“Café” – naïve".encode("cp1252"), html=True) == ("“Café” – naïve", "cp1252")

@@ -1,0 +1,47 @@
+import datetime as dt
+
+from lxml import html
+
+from flows.config import build_config
+from flows.htmldates import candidates, parse_day, url_date
+from flows.htmlmeta import read
+
+CFG = build_config()
+
+
+def dates_of(head: str, body: str = "", url: str | None = None):
+    page = read(html.fromstring(f"<html><head>{head}</head><body>{body}</body></html>"))
+    return [(d.isoformat(), source) for d, source, _ in candidates(page, url, CFG)]
+
+
+def test_publisher_day_is_kept_whatever_the_offset():
+    assert parse_day("2020-04-28T23:30:00+02:00") == dt.date(2020, 4, 28)
+    assert parse_day("Tue, 28 Apr 2020 23:30:00 -0500") == dt.date(2020, 4, 28)
+    assert parse_day("28.04.2020") == dt.date(2020, 4, 28)
+
+
+def test_json_ld_then_meta_then_time_then_url():
+    found = dates_of('<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-01-02"}'
+                     '</script><meta property="article:published_time" content="2021-01-03">',
+                     '<time datetime="2021-01-04">4 Jan</time>', "https://x.org/2021/01/05/story")
+    assert found == [("2021-01-02", "json_ld"), ("2021-01-03", "meta"), ("2021-01-04", "time_element"),
+                     ("2021-01-05", "url")]
+
+
+def test_modification_dates_are_never_candidates():
+    found = dates_of('<meta property="article:modified_time" content="2022-02-02">'
+                     '<script type="application/ld+json">{"@type":"Article","dateModified":"2022-02-03"}</script>',
+                     '<time class="updated" datetime="2022-02-04">x</time>')
+    assert found == []
+
+
+def test_future_and_ancient_dates_are_rejected():
+    assert dates_of('<meta name="date" content="2999-01-01">') == []
+    assert dates_of('<meta name="date" content="1970-01-01">') == []
+
+
+def test_url_dates_in_common_forms():
+    assert url_date("https://x.org/2017/7/12/story") == dt.date(2017, 7, 12)
+    assert url_date("https://x.org/news/2020-02-18-story") == dt.date(2020, 2, 18)
+    assert url_date("https://web.archive.org/web/20160218174457/http://x.org/a") is None
+    assert url_date("https://x.org/2020/02/story") is None

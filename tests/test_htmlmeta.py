@@ -1,0 +1,34 @@
+from lxml import html
+
+from flows.htmlmeta import read
+
+PAGE = """<html lang="de-DE"><head><title>Schlagzeile | Beispiel Zeitung</title>
+<meta property="og:title" content="Schlagzeile"><meta property="og:site_name" content="Beispiel Zeitung">
+<meta property="article:published_time" content="2021-03-04T23:30:00+01:00">
+<script type="application/ld+json">{"@graph": [{"@type": "WebSite", "name": "Beispiel"},
+ {"@type": "NewsArticle", "headline": "Schlagzeile", "datePublished": "2021-03-04",
+  "author": {"@type": "Organization", "name": "dpa"}}]}</script>
+<script type="application/ld+json">{"@type": "Article", "datePublished": "2021-03-05", broken</script>
+</head><body><header><a href="/"><img alt="Beispiel Zeitung"></a></header>
+<h1><span class="kicker">Politik</span> Schlagzeile</h1>
+<time datetime="2021-03-04" class="published">4. März 2021</time></body></html>"""
+
+
+def test_reads_meta_json_ld_headings_and_times():
+    page = read(html.fromstring(PAGE))
+    assert page.lang == "de" and page.title_tag == "Schlagzeile | Beispiel Zeitung"
+    assert page.first("og:site_name") == "Beispiel Zeitung"
+    assert [o.get("headline") for o in page.stories()][0] == "Schlagzeile"
+    assert page.headings[0].text == "Politik Schlagzeile" and page.headings[0].core == "Schlagzeile"
+    assert page.times[0].stamp == "2021-03-04" and "published" in page.times[0].context
+    assert ("", "Beispiel Zeitung") in page.home_names
+
+
+def test_malformed_json_ld_still_gives_its_fields():
+    page = read(html.fromstring(PAGE))
+    assert any(o.get("datePublished") == "2021-03-05" for o in page.json_ld)
+
+
+def test_heading_linking_home_is_marked():
+    page = read(html.fromstring('<html><body><h1><a href="/">Blog Name</a></h1><h1>Story</h1></body></html>'))
+    assert [h.links_home for h in page.headings] == [True, False]
