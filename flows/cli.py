@@ -19,9 +19,16 @@ def main(argv: list[str] | None = None) -> int:
                                           "validate the tables and publish a versioned release under --output.")
     rel.add_argument("--input", default=None, help="folder of input documents (default: seeds/)")
     rel.add_argument("--output", default=None, help="folder that holds releases/ (default: output/)")
+    lst = commands.add_parser("releases", help="list the published releases",
+                              description="List every release under --output: version, date, counts, "
+                                          "Parquet size, checksum and folder; the latest is starred.")
+    lst.add_argument("--output", default=None, help="folder that holds releases/ (default: output/)")
+    lst.add_argument("--json", action="store_true", help="print the releases.json document instead")
     args = parser.parse_args(argv)
     if args.command == "release":
         return _release(args)
+    if args.command == "releases":
+        return _releases(args)
     return 2
 
 
@@ -43,6 +50,21 @@ def _release(args: argparse.Namespace) -> int:
     print(json.dumps(outcome["counts"], indent=2))
     for warning in outcome["warnings"]:
         print(f"  warning: {warning}")
+    return 0
+
+
+def _releases(args: argparse.Namespace) -> int:
+    from flows import site
+    from flows.config import build_config
+
+    cfg = build_config().with_paths(output_dir=args.output)
+    found = site.catalogue(site.collect(cfg.releases_dir), cfg)
+    if args.json:
+        print(json.dumps(found, indent=2, ensure_ascii=False, sort_keys=True))
+    elif not found["releases"]:
+        print(f"wiredesk: no releases under {cfg.releases_dir}")
+    else:
+        print(site.terminal_table(found, cfg.releases_dir), end="")
     return 0
 
 

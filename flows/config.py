@@ -37,6 +37,13 @@ class Config:
     # "Today" for rejecting future dates; fixed by WIREDESK_TODAY for reproducible rebuilds.
     today: dt.date = field(default_factory=lambda: _today())
 
+    # Release metadata: the release timestamp honours SOURCE_DATE_EPOCH (reproducible-builds.org) so a
+    # rebuild can be byte-identical; data files never carry it, only the card and descriptors.
+    released_at: dt.datetime = field(default_factory=lambda: _released_at())
+    # Public address that serves output/ (WIREDESK_BASE_URL), for absolute links in the card and
+    # Croissant; None keeps every link relative.
+    base_url: str | None = field(default_factory=lambda: os.environ.get("WIREDESK_BASE_URL") or None)
+
     # Bodies shorter than this are not a story (menus, error pages); tuned on the seed and dev dumps.
     min_body_chars: int = 200
 
@@ -103,6 +110,13 @@ class Config:
 def _today() -> dt.date:
     fixed = os.environ.get("WIREDESK_TODAY")
     return dt.date.fromisoformat(fixed) if fixed else dt.datetime.now(dt.timezone.utc).date()
+
+
+def _released_at() -> dt.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
 def build_config(**overrides: object) -> Config:
