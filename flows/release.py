@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -168,8 +169,6 @@ def _seal(manifest: dict, folder: Path) -> None:
 
 
 def _epoch(released: str) -> float:
-    import datetime as dt
-
     return dt.datetime.strptime(released, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc).timestamp()
 
 

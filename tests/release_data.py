@@ -51,3 +51,45 @@ def counts(t: dict[str, pa.Table]) -> dict:
     return {"inputs": t["documents"].num_rows + t["quarantine"].num_rows, "documents": t["documents"].num_rows,
             "stories": t["stories"].num_rows, "quarantined": t["quarantine"].num_rows,
             "quarantine_by_reason": {}}
+
+
+def first_rows() -> list[dict]:
+    """Release one: a story with two copies, a lone story, awkward text for the CSV and the page."""
+    return [
+        doc("a0000000000000000000aa01", text="=HYPERLINK(\"http://x\") \"quoted\", comma\nnew line é “curly” "
+            + body(1), outlet="The <b>Bold</b> & Co", agencies=["AP"]),
+        doc("a0000000000000000000aa02", story_id="a0000000000000000000aa01", outlet="Daily Example",
+            crawled_at=dt.datetime(2024, 3, 2, 8, 30, tzinfo=dt.timezone.utc)),
+        doc("a0000000000000000000aa03", published_date=None, agencies=[], outlet=None, language=None,
+            title="-5 degrees tonight"),
+    ]
+
+
+def second_rows() -> list[dict]:
+    """Release two: everything of release one, one more copy of the lone story, one new story."""
+    rows = first_rows()
+    rows.append(doc("a0000000000000000000aa04", story_id="a0000000000000000000aa03",
+                    published_date=dt.date(2024, 3, 5), outlet="Coast Herald"))
+    rows.append(doc("a0000000000000000000aa05", published_date=dt.date(2024, 3, 9), agencies=["AFP", "Reuters"],
+                    outlet="Coast Herald"))
+    return rows
+
+
+def first_tables(cfg: Config) -> dict[str, pa.Table]:
+    """Release one's tables: three documents and one rejected input."""
+    return tables(first_rows(), cfg, [Quarantined("empty.txt", "ingest", "empty_file", "")])
+
+
+def second_tables(cfg: Config) -> dict[str, pa.Table]:
+    """Release two's tables: five documents and two rejected inputs."""
+    return tables(second_rows(), cfg, [Quarantined("empty.txt", "ingest", "empty_file", ""),
+                                       Quarantined("menu.txt", "extract", "no_body", "12 characters")])
+
+
+def two_releases(cfg: Config) -> list:
+    """Publish release one, then release two, into cfg's output folder; return both outcomes."""
+    from flows.release import publish
+
+    first, second = first_tables(cfg), second_tables(cfg)
+    return [publish(first, counts(first), {"success": True}, cfg),
+            publish(second, counts(second), {"success": True}, cfg)]
