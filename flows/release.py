@@ -17,7 +17,7 @@ import pyarrow as pa
 from flows import __version__, changelog, site
 from flows.card import write_card
 from flows.citation import bibtex, release_url, write_cff
-from flows.config import REPO_ROOT, Config
+from flows.config import Config
 from flows.croissant import croissant
 from flows.csvfile import write_csv
 from flows.package import datapackage, write_json
@@ -25,7 +25,7 @@ from flows.schema import TABLES, load_table_spec, schema_fingerprint
 from flows.summary import summarise
 from flows.tables import write_parquet
 
-METADATA = REPO_ROOT / "flows" / "data" / "dataset.json"
+METADATA = Path(__file__).resolve().parent / "data" / "dataset.json"
 # Written last, so they are the only files not listed in manifest.json.
 _SELF_LISTED = ("manifest.json", "SHA256SUMS")
 

@@ -54,9 +54,38 @@ def test_formula_text_is_neutralised_in_csv_only(tmp_path):
     assert table.column("title").to_pylist()[0] == '=HYPERLINK("http://x")'
 
 
-def test_lists_are_json_arrays_and_nulls_empty_and_bools_words(tmp_path):
+def test_lists_are_json_arrays_nulls_empty_and_bools_words(tmp_path):
     table = pa.table({"agencies": pa.array([["AP", "AFP"], []], pa.list_(pa.string())),
-                      "flag": [True, False], "title": [None, "x"], "score": [-0.5, 1.0]})
+                      "flag": [True, False], "title": [None, ""], "score": [-0.5, 0.8]})
     lines = _write(tmp_path, table).decode().split("\r\n")
-    assert lines[1] == '"[""AP"", ""AFP""]","true","","-0.5"'
-    assert lines[2] == '"[]","false","x","1.0"'
+    # A null is an empty, unquoted cell; an empty string is a quoted empty cell.
+    assert lines[1] == '"[""AP"", ""AFP""]","true",,"-0.5"'
+    assert lines[2] == '"[]","false","","0.8"'
+
+
+def test_list_items_that_need_escaping_are_valid_json(tmp_path):
+    import json
+
+    items = ['say "hi"', "back\\slash", "tab\tnew\nline"]
+    table = pa.table({"l": pa.array([items], pa.list_(pa.string()))})
+    write_csv(table, tmp_path / "t.csv")
+    with (tmp_path / "t.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert json.loads(rows[1][0]) == items
+
+
+def test_timestamps_are_iso_8601_utc(tmp_path):
+    when = dt.datetime(2024, 3, 2, 8, 30, 5, tzinfo=dt.timezone.utc)
+    table = pa.table({"t": pa.array([when], pa.timestamp("us", tz="UTC"))})
+    cell = _write(tmp_path, table).decode().split("\r\n")[1].strip('"')
+    assert dt.datetime.fromisoformat(cell.replace("Z", "+00:00")) == when
+
+
+def test_empty_table_is_just_the_header(tmp_path):
+    assert _write(tmp_path, pa.table({"a": pa.array([], pa.string())})) == b'"a"\r\n'
+
+
+def test_large_tables_are_written_in_batches(tmp_path):
+    table = pa.table({"n": list(range(25_000))})
+    lines = _write(tmp_path, table).split(b"\r\n")
+    assert len(lines) == 25_002 and lines[-2] == b'"24999"'
