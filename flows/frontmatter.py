@@ -37,12 +37,13 @@ def header(meta: dict, manifest: dict, schemas_dir: Path) -> dict:
     """Return the card's metadata as a dict in the order Hugging Face documents it."""
     languages = sorted(manifest["summary"]["languages"])
     rows = manifest["table_rows"]
+    found = {"language": languages,
+             "multilinguality": "multilingual" if len(languages) > 1 else "monolingual"} if languages else {}
     return {
         "pretty_name": meta["title"],
         "license": meta["licence"]["huggingface"],
         "license_name": meta["licence"]["huggingface_name"],
-        "language": languages,
-        "multilinguality": "multilingual" if len(languages) > 1 else "monolingual",
+        **found,  # no language key at all rather than an empty list when none was detected
         "size_categories": [size_category(rows["documents"])],
         "source_datasets": ["original"],
         "annotations_creators": ["machine-generated"],

@@ -149,8 +149,8 @@ def _charts(e: dict) -> str:
         return "<p>No summary figures for this release.</p>"
     v = e["version"]
     undated = s.get("undated_documents", 0)
-    return ('<div class="charts"><h3>Documents per day</h3>'
-            + charts.timeline(s["documents_per_day"], f"Documents per day in release {v}")
+    return ('<div class="charts"><h3>Documents over time</h3>'
+            + charts.timeline(s["documents_per_day"], f"Documents by publication day in release {v}")
             + f"<p>{undated:,} document(s) without a publication date are not shown.</p>"
             + "<h3>Top outlets</h3>" + charts.hbars([tuple(x) for x in s["top_outlets"]],
                                                      f"Top outlets in release {v}", "no outlet known")

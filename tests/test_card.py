@@ -105,3 +105,14 @@ def test_yaml_writer_quotes_anything():
 def test_card_is_written_with_unix_newlines_and_utf8(latest):
     raw = (latest / "README.md").read_bytes()
     assert b"\r\n" not in raw and "“curly”" not in raw.decode("utf-8")  # record text stays out of the card
+
+
+def test_no_detected_language_leaves_the_key_out(cfg):
+    from flows.frontmatter import header
+
+    manifest = {"summary": {"languages": {}}, "table_rows": {t: 0 for t in TABLES},
+                "table_bytes": {t: 0 for t in TABLES},
+                "files": {f"{t}.parquet": {"bytes": 1, "sha256": "0" * 64} for t in TABLES}}
+    meta = {"title": "t", "keywords": [], "licence": {"huggingface": "other", "huggingface_name": "x"}}
+    found = header(meta, manifest, cfg.schemas_dir)
+    assert "language" not in found and "multilinguality" not in found and found["license"] == "other"

@@ -25,11 +25,19 @@ def test_timeline_draws_a_bar_for_every_day_including_empty_ones():
     assert "2024-03-01" in svg and "2024-03-04" in svg and "documents per day" in svg
 
 
-def test_timeline_beyond_two_years_counts_per_month():
-    svg = charts.timeline({"2020-01-05": 1, "2020-01-20": 2, "2023-06-01": 3}, "Documents per day")
+def test_timeline_over_months_counts_per_week():
+    svg = charts.timeline({"2024-01-03": 1, "2024-01-07": 2, "2024-12-30": 4}, "Documents per day")
     bars = _bars(svg)
-    assert len(bars) == 42 and "documents per month" in svg
-    assert bars[0].find(f"{SVG}title").text == "2020-01: 3"
+    assert len(bars) == 53 and "documents per week" in svg
+    assert bars[0].find(f"{SVG}title").text == "week of 2024-01-01: 3"
+    assert bars[-1].find(f"{SVG}title").text == "week of 2024-12-30: 4"
+
+
+def test_timeline_over_years_counts_per_month():
+    svg = charts.timeline({"2016-01-05": 1, "2016-01-20": 2, "2023-06-01": 3}, "Documents per day")
+    bars = _bars(svg)
+    assert len(bars) == 90 and "documents per month" in svg
+    assert bars[0].find(f"{SVG}title").text == "2016-01: 3"
 
 
 def test_copies_are_grouped():
