@@ -29,9 +29,8 @@ def row_digests(batches, key: tuple[str, ...], columns: list[str]) -> tuple[np.n
 
 
 def _digests(batch: pa.RecordBatch, columns: list[str]) -> np.ndarray:
-    """64-bit BLAKE2b of each row's values joined as text: Arrow joins them, rows never become dicts.
-
-    64 bits make a false match between two of a million rows about a one-in-thirty-million event."""
+    """64-bit BLAKE2b of each row's values joined as text: Arrow joins them, rows never become dicts."""
+    # 64 bits make a false match between two of a million rows about a one-in-thirty-million event.
     texts = [_as_text(batch.column(name)) for name in columns]
     joined = pc.binary_join_element_wise(*texts, "\x1e", null_handling="replace", null_replacement="\x00")
     digests = np.fromiter((hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest()

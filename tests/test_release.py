@@ -70,8 +70,9 @@ def test_same_data_again_publishes_nothing(cfg):
     assert list((cfg.output_dir / ".staging").iterdir()) == []
 
 
-def test_release_files_are_read_only(cfg):
+def test_release_files_are_read_only_and_folders_world_readable(cfg):
     out = _publish(first_rows(), cfg)
+    assert stat.S_IMODE(out.path.stat().st_mode) == 0o755
     for path in out.path.rglob("*"):
         if path.is_file():
             assert stat.S_IMODE(path.stat().st_mode) == 0o444, path
