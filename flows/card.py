@@ -73,15 +73,15 @@ def _loading(url: str | None) -> str:
     where = url or ""
     return "\n".join([
         "## Loading", "",
-        "Each works on a downloaded file or, for pandas and pyarrow, on its URL"
-        + (f" (`{url}`)." if url else " (the file's address on this site)."), "",
+        "pandas reads a file or its URL" + (f" (`{url}…`)" if url else " (its address on the site)")
+        + "; pyarrow and DuckDB read the downloaded file (DuckDB reads URLs through its httpfs extension).", "",
         "```python", "import pandas as pd",
         f'stories = pd.read_parquet("{where}stories.parquet")',
         f'documents = pd.read_parquet("{where}documents.parquet")', "```", "",
         "```python", "import pyarrow.parquet as pq",
-        f'documents = pq.read_table("{where}documents.parquet")', "```", "",
+        'documents = pq.read_table("documents.parquet")', "```", "",
         "```python", "import duckdb",
-        f"duckdb.sql(\"SELECT outlet, count(*) AS copies FROM '{where}documents.parquet' "
+        "duckdb.sql(\"SELECT outlet, count(*) AS copies FROM 'documents.parquet' "
         "GROUP BY outlet ORDER BY copies DESC\").df()", "```", "",
         "Without extra arguments pandas gives strings as `str`, dates as `datetime.date` values, "
         "`crawled_at` as a UTC timestamp and list columns as arrays of strings. Pass "
