@@ -1,4 +1,4 @@
-"""Publication dates written in page text: whole date lines in the common news forms."""
+"""Publication dates written in page text: date lines in the common forms of the dev sets' languages."""
 
 from __future__ import annotations
 
@@ -7,38 +7,106 @@ import re
 
 from flows.config import Config
 
-_MONTHS = {m: i for i, names in enumerate((
-    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-    ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for m in names}
-_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
-_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*,?\s+)?"
-_FORMS = (
-    re.compile(r"^(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?$"),
-    re.compile(rf"^{_WEEKDAY}(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>\d{{4}})$", re.I),
-    re.compile(rf"^{_WEEKDAY}{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})$", re.I),
+# Month names and abbreviations (English, German, Spanish, French, Portuguese, Italian, Dutch, Russian).
+_MONTH_NAMES = (
+    "january jan januar jänner janvier janv enero ene janeiro gennaio gen januari января январь янв",
+    "february feb februar feber février févr fevr febrero fevereiro fev febbraio februari февраля февраль фев",
+    "march mar märz mär mrz mars marzo março maart марта март",
+    "april apr avril avr abril abr aprile mrt апреля апрель",
+    "may mai mayo maio maggio mag mei мая май",
+    "june jun juni juin junio junho giugno giu июня июнь",
+    "july jul juli juillet juil julio julho luglio lug июля июль",
+    "august aug août agosto ago augustus августа август авг",
+    "september sep sept septembre septiembre setiembre setembro set settembre sett сентября сентябрь",
+    "october oct okt oktober octobre octubre outubro out ottobre ott октября октябрь",
+    "november nov novembre noviembre novembro ноября ноябрь",
+    "december dec dez dezember décembre déc diciembre dic dezembro dicembre декабря декабрь",
 )
+MONTHS: dict[str, int] = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
+_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+# Years written in news pages: this century and the last; a year may run into the next token ("201619").
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_FORMS = tuple(re.compile(p, re.I) for p in (
+    rf"(?<![\d.]){_YEAR}-(?P<mnum>\d{{1,2}})-(?P<day>\d{{1,2}})(?!\d)",
+    rf"(?<![\d/]){_YEAR}/(?P<mnum>\d{{1,2}})/(?P<day>\d{{1,2}})(?!\d)",
+    rf"{_YEAR}年(?P<mnum>\d{{1,2}})月(?P<day>\d{{1,2}})日",
+    r"(?<![\d.,])(?P<day>\d{1,2})\.\s?(?P<mnum>\d{1,2})\.\s?(?P<year>(?:19|20)\d{2}|\d{2}(?![\d.]))",
+    r"(?<![\d/])(?P<day>\d{1,2})/(?P<mnum>\d{1,2})/(?P<year>(?:19|20)\d{2}|\d{2}(?![\d/]))",
+    rf"(?<!\d)(?P<day>\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s?(?:de\s)?{_MONTH},?\s?(?:de\s|del\s)?{_YEAR}",
+    rf"(?<!\w){_MONTH}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s{_YEAR}",
+))
+_MONTH_DAY = re.compile(rf"(?<!\w){_MONTH}\s(?P<day>\d{{1,2}})(?!\d)", re.I)
+# What else a date line says: clock times, weekdays, "published/updated" labels in the dev sets' languages.
+_NOISE = re.compile(
+    r"\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s?(?:am|pm|a\.\s?m\.|p\.\s?m\.|uhr|hrs?|h|gmt|utc|cet|est|edt))?"
+    r"|\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+    r"|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|mo|di|mi|do|fr|sa|so"
+    r"|lunes|martes|miércoles|jueves|viernes|sábado|sabado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche)\b\.?"
+    r"|\b(?:published|posted|updated|last|on|at|date|datum|stand|veröffentlicht|aktualisiert|erstellt|am|um"
+    r"|vom|publicado|actualizado|el|le|publié|mis à jour|à|às|em|de|del|a las|uhr|hrs|gmt|utc)\b", re.I)
+_WORD = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
+# A date line may carry a few more words (an author's name, a section); more than this is a sentence.
+_MAX_OTHER_WORDS = 6
+
+
+def find_date(text: str) -> dt.date | None:
+    """Return the first calendar date written anywhere in text (any form above), or None."""
+    if not _DIGIT.search(text):
+        return None
+    best: tuple[int, dt.date] | None = None
+    for form in _FORMS:
+        for match in form.finditer(text):
+            day = _to_date(match.groupdict())
+            if day and (best is None or match.start() < best[0]):
+                best = (match.start(), day)
+                break
+    return best[1] if best else None
 
 
 def parse_date_line(line: str, cfg: Config | None) -> dt.date | None:
-    """Return the date a line consists of (ISO, '17 November 2015', 'Monday, October 23, 2017')."""
-    line = line.strip()
-    if len(line) > 40:
+    """Return the date a short line states (a date, maybe with time, weekday, label or name), or None."""
+    if len(line) > 120:
         return None
+    day = find_date(line)
+    if day is None:
+        return None
+    rest = _NOISE.sub(" ", _strip_dates(line))
+    if len(_WORD.findall(rest)) > _MAX_OTHER_WORDS:
+        return None
+    return day if cfg is None or plausible(day, cfg) else None
+
+
+def month_day(text: str) -> tuple[int, int] | None:
+    """Return (month, day) of a yearless date like 'Oct. 5' or 'Sept 21', or None."""
+    match = _MONTH_DAY.search(text)
+    if not match:
+        return None
+    day = int(match.group("day"))
+    return (MONTHS[match.group("month").lower()], day) if 1 <= day <= 31 else None
+
+
+def plausible(day: dt.date, cfg: Config) -> bool:
+    """A publication day lies between the configured floor and today (never in the future)."""
+    return cfg.date_floor <= day <= cfg.today
+
+
+def _strip_dates(line: str) -> str:
     for form in _FORMS:
-        match = form.match(line)
-        if match and (day := _to_date(match.groupdict())):
-            return day if cfg is None or _plausible(day, cfg) else None
-    return None
+        line = form.sub(" ", line)
+    return line
 
 
 def _to_date(parts: dict[str, str | None]) -> dt.date | None:
-    month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS.get((parts.get("month") or "").lower())
+    month = int(parts["mnum"]) if parts.get("mnum") else MONTHS.get((parts.get("month") or "").lower())
+    day = int(parts["day"] or 0)
+    if parts.get("mnum") and (month or 0) > 12 >= day:
+        month, day = day, month  # "12/30/2019": only month-first reads as a date
+    year = int(parts["year"] or 0)
+    if year < 100:
+        year += 2000 if year <= 69 else 1900
     try:
-        return dt.date(int(parts["year"] or 0), month or 0, int(parts["day"] or 0))
+        return dt.date(year, month or 0, day)
     except ValueError:
         return None
-
-
-def _plausible(day: dt.date, cfg: Config) -> bool:
-    return cfg.date_floor <= day <= cfg.today

@@ -45,7 +45,7 @@ class Extracted:
     author: str | None = None
     language_hint: str | None = None
     split_stories: int = 0
-    # Set when title_raw is already the final headline (HTML pages), naming its evidence.
+    # Set when title_raw is already the final headline (HTML pages, cleaned text dumps), naming its evidence.
     title_source: str | None = None
     # Which evidence named the site (og_site_name, json_ld_publisher, ...).
     sitename_source: str | None = None

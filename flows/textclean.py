@@ -2,32 +2,155 @@
 
 from __future__ import annotations
 
-import re
+import datetime as dt
+from collections import Counter
+from functools import lru_cache
 
-from flows import dates
+from flows import chrome, dateline, dates, headline, selfname, story, titles
 from flows.config import Config
 from flows.model import Extracted
 
-METHOD = "wiredesk-textclean-1"
-_WORD = re.compile(r"\w+")
-# A story paragraph is prose: enough words, ending like a sentence (seeds and textdump dev set).
-_MIN_PROSE_WORDS = 8
+METHOD = "wiredesk-textclean-2"
+# Kinds of chrome lines whose text the tagger reads for agencies (credits, notices, bylines).
+_CREDIT_KINDS = (chrome.CREDIT, chrome.COPYRIGHT, chrome.BYLINE)
+# Chrome whose dates never date the story: photo captions, copyright notices, links.
+_UNDATED_KINDS = (chrome.CAPTION, chrome.COPYRIGHT, chrome.URL)
+# Credit lines follow the story closely; further down the page they belong to other items.
+_CREDIT_REACH = 6
+# A date line this close below the story still dates it (a "Published:" footer); further down it dates
+# comments or related stories (textdump dev set).
+_DATE_BELOW_REACH = 8
+# Lines up to this long are memoised (see _judge_cached).
+_CACHED_CHARS = 300
 
 
 def clean(text: str, cfg: Config) -> Extracted:
-    """Return the story body, headline and date evidence found in a plain-text page."""
-    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
-    title = next((line for line in lines if _is_headline(line)), None)
-    body = [line for line in lines if _is_prose(line) and line != title]
-    found = [(d, "date_line", line) for line in lines if (d := dates.parse_date_line(line, cfg))]
-    return Extracted(text="\n\n".join(body), method=METHOD, title_raw=title, dates=found)
+    """Return the story body, final headline and the date, credit and site-name evidence of a plain-text page."""
+    lines = read_lines(text)
+    if not lines:
+        return Extracted(text="", method=METHOD)
+    story.weigh_all(lines)
+    head, first, last = headline.locate(lines)
+    last, split = story.cut_second_story(lines, first, last)
+    if first > 0 and lines[first - 1].standalone_dateline:
+        first -= 1  # a dateline on its own line opens the story below it
+    kept = [i for i in range(first, last + 1)
+            if story.keep(lines[i]) or (i == first and lines[i].standalone_dateline)]
+    body = "\n\n".join(lines[i].text for i in kept)
+    raw_title, title_source, title_site, weak_site = _title(lines, head)
+    skip = {*kept, head, 0}
+    site = selfname.self_name(title_site, [ln.text for i, ln in enumerate(lines) if i not in skip], body, weak_site)
+    # A <title>-like line loses a guessed site prefix or suffix; a headline line only the named site.
+    title = titles.clean_title(raw_title, site, guess_site=title_source == "page_title")
+    return Extracted(
+        text=body, method=METHOD, title_raw=title, title_source=title_source if title else None, sitename=site,
+        sitename_source="self_reference" if site else None,
+        dates=_date_candidates(lines, head, first, last, cfg),
+        credit_lines=_credit_lines(lines, first, last), split_stories=split,
+    )
 
 
-def _is_prose(line: str) -> bool:
-    words = _WORD.findall(line)
-    return len(words) >= _MIN_PROSE_WORDS and line.rstrip()[-1:] in '.!?"”’\''
+def read_lines(text: str) -> list[story.Line]:
+    """Split a page into judged non-empty lines: whitespace collapsed, hard-wrapped prose rejoined."""
+    raw = story.unwrap(text.splitlines())
+    counts = Counter(raw)
+    out = []
+    for line in raw:
+        judged = _judge_cached(line) if len(line) <= _CACHED_CHARS else judge(line)
+        out.append(story.Line(line, *judged, repeated=counts[line] > 1))
+    return out
 
 
-def _is_headline(line: str) -> bool:
-    words = _WORD.findall(line)
-    return 3 <= len(words) <= 30 and not _is_prose(line) and dates.parse_date_line(line, None) is None
+def judge(line: str) -> tuple[int, str | None, bool, bool, bool]:
+    """(words, chrome kind, prose, date line, standalone dateline) of one line."""
+    n = chrome.words(line)
+    kind = chrome.kind(line, n)
+    is_date = standalone = False
+    if kind is None and n <= 8 and dateline.is_standalone(line):
+        standalone = True
+    elif kind is None and n <= 16 and dateline.credit_agencies(line):
+        kind = chrome.CREDIT
+    elif kind not in _UNDATED_KINDS and n <= 16 and titles.strip_placeholder(line)[1] is None:
+        # Bylines and comment counters often carry the date ("Von Thilo / 6. November 2023 / Keine
+        # Kommentare"); captions and copyright notices date a photo or a site, and a template's
+        # "date ..." field is no date line.
+        is_date = dates.parse_date_line(line, None) is not None
+    return n, kind, story.is_prose(line, n), is_date, standalone
+
+
+@lru_cache(maxsize=1 << 16)
+def _judge_cached(line: str) -> tuple[int, str | None, bool, bool, bool]:
+    # Sites repeat their chrome lines on every page: short lines are judged once per run.
+    return judge(line)
+
+
+def _title(lines: list[story.Line], head: int | None) -> tuple[str | None, str | None, str | None, str | None]:
+    """The headline line as written, its evidence, the site name a title line carries as a suffix (or glued
+    on as 'Site:Headline'), and a weaker candidate: a prefix, which may as well be a kicker."""
+    page_title = titles.strip_placeholder(lines[0].text)[0]
+    site, prefix = _site_parts(page_title)
+    if head is None:
+        return None, None, site, prefix
+    if head == 0:
+        return page_title, "page_title", site, prefix
+    text = titles.strip_placeholder(lines[head].text)[0]
+    own_site, own_prefix = _site_parts(text)
+    return text, "headline", own_site or site, prefix or own_prefix
+
+
+def _site_parts(title: str) -> tuple[str | None, str | None]:
+    # (suffix site, prefix site): "Headline | Site" and "Site:Headline" name the site as a rule,
+    # "Kicker - Headline" need not.
+    glued = titles.glued_site(title)[1]
+    site = glued or titles.split_site(title)[1]
+    if site is None or glued:
+        return site, None
+    return (site, None) if title.endswith(site) else (None, site)
+
+
+def _date_candidates(lines: list[story.Line], head: int | None, first: int, last: int,
+                     cfg: Config) -> list[tuple[dt.date, str, str]]:
+    """Date lines ranked by where they sit: next to the headline first, then above it, then in the story,
+    then just below it (a footer 'Published:' line).
+
+    Dates further below belong to comments and related-story lists and are never taken."""
+    anchor = first if head is None else head
+    stop = min(story.hard_end(lines, last), last + _DATE_BELOW_REACH + 1)
+    ranked = []
+    for i in range(0, min(stop, len(lines))):
+        ln = lines[i]
+        day = dates.parse_date_line(ln.text, cfg) if ln.is_date else None
+        if day is None:
+            continue
+        if anchor - 3 <= i <= first + 3:
+            rank = (0, abs(i - anchor))
+        elif i < anchor:
+            rank = (1, anchor - i)
+        else:
+            rank = (2 if i <= last else 3, i)
+        ranked.append((rank, day, ln.text))
+    found = [(day, "date_line", text) for _, day, text in sorted(ranked)]
+    placeholder = _placeholder_date(lines[0].text, cfg)
+    if placeholder and not found:
+        found.append((placeholder, "date_line", lines[0].text))
+    return found
+
+
+def _placeholder_date(first_line: str, cfg: Config) -> dt.date | None:
+    # "date 1995-01-01 Headline": a template field, not a date line. It stands only when nothing else
+    # dates the page, and never as January 1st, the empty value such fields default to.
+    _, placeholder = titles.strip_placeholder(first_line)
+    day = dates.find_date(placeholder or "")
+    if day is None or (day.month, day.day) == (1, 1) or not dates.plausible(day, cfg):
+        return None
+    return day
+
+
+def _credit_lines(lines: list[story.Line], first: int, last: int) -> list[str]:
+    """Credit, byline and copyright lines around the story (copyright notices anywhere below it)."""
+    out = []
+    for i, ln in enumerate(lines):
+        near = first - 3 <= i <= last + _CREDIT_REACH
+        if ln.kind in _CREDIT_KINDS and (near or (ln.kind == chrome.COPYRIGHT and i > last)):
+            out.append(ln.text)
+    return out

@@ -1,0 +1,187 @@
+"""Chrome lines: the site furniture a naive scraper saves around a story, told apart line by line.
+
+Every rule here is general page vocabulary (what navigation, widgets, captions, comment forms and footers
+say on news sites in the languages of the dev sets), never a string of one site. A line is judged on its own;
+where a story starts and ends is decided from these judgements by flows/story.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Kinds a line can have; the story finder weighs them.
+NAV, WIDGET, CAPTION, URL, CREDIT, COPYRIGHT, BYLINE, END, COMMENT = (
+    "nav", "widget", "caption", "url", "credit", "copyright", "byline", "end", "comment")
+
+_WORD = re.compile(r"\w+")
+_WIDE = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
+# Longest navigation phrase, longest comment/related marker, longest widget sentence, in words.
+_NAV_WORDS, _MARKER_WORDS, _PHRASE_WORDS = 8, 12, 25
+# Characters that decorate menu items and buttons: bullets, arrows, separators, icons.
+_DECOR = re.compile(r"[\s|·•»«›‹>→←↓↑▶►◄▼▲✓✔✕×*#+\-–—_:;,.!?()\[\]{}\"'“”„‘’/\\…]+")
+
+
+def _phrases(*words: str) -> re.Pattern[str]:
+    return re.compile(r"^(?:" + "|".join(words) + r")$")
+
+
+# Whole-line navigation, button and widget labels (after lower-casing and removing decoration).
+_NAV_LINE = _phrases(
+    r"(skip|jump) to (main )?(content|navigation|search|footer)( accesskey \d)?", r"zum (haupt)?inhalt( springen)?",
+    r"(direkt )?zu(m|r) (inhalt|navigation|hauptinhalt|suche|footer)( springen)?", r"saltar (al|a) contenido",
+    r"aller au contenu( principal)?", r"toggle (navigation|menu)", r"(main )?(menu|menü|navigation|navigationsmenü)",
+    r"(search|suche|suchen|buscar|rechercher?)( \w+){0,3}", r"close( this search box)?", r"schließen",
+    r"cerrar", r"fermer", r"home( page)?", r"start(seite)?", r"inicio", r"accueil", r"back( to top)?", r"backtotop",
+    r"nach oben", r"zurück", r"weiter", r"next", r"previous", r"vorherige?r?( beitrag| artikel)?",
+    r"nächste?r?( beitrag| artikel)?", r"(log|sign) ?(in|up|out)", r"(an|ab)melden", r"einloggen", r"registrieren",
+    r"register", r"my account", r"mein konto", r"subscribe( now)?", r"abonnieren", r"jetzt abonnieren",
+    r"(\w+ )?newsletters?( abonnieren)?", r"donate( now)?", r"ingresar", r"entrar", r"iniciar sesión", r"registrarse",
+    r"suscr[ií]bete", r"se connecter", r"s inscrire", r"newsticker", r"login", r"jetzt registrieren", r"spenden", r"impressum", r"datenschutz(erklärung)?", r"kontakt",
+    r"contact( us)?", r"about( us)?", r"über uns", r"privacy( policy)?", r"terms( of (use|service))?", r"agb",
+    r"cookie(s| settings| einstellungen|einstellungen)", r"(ich )?akzeptiere(n)?", r"accept( all)?", r"alle akzeptieren",
+    r"(advertisement|advertising|anzeige|werbung|publicidad|publicité|sponsored|ad)",
+    r"share( this( article| story| post)?)?", r"(teilen|drucken|print|e ?mail|email|tweet|pin it|pocket)",
+    r"(envoyer|partager|imprimer|compartir|imprimir|enviar)( par| por)?( e ?mail| courriel| correo)?",
+    r"(facebook|twitter|whatsapp|instagram|linkedin|pinterest|telegram|youtube|tiktok|xing|reddit|tumblr|rss)",
+    r"(read|show|load) more", r"weiterlesen", r"mehr infos?", r"more info", r"mehr (lesen|anzeigen|laden)", r"leer más", r"lire la suite",
+    r"(more|mehr|weitere) (stories|articles|artikel|beiträge|news|nachrichten)( laden)?", r"video", r"audio",
+    r"(foto|bild|photo)( \d+ (von|of) \d+)?", r"gallery", r"galerie", r"menu schließen", r"sitemap",
+    r"(topics|themen|tags|categories|kategorien|archives?|archiv)", r"like", r"reply", r"antworten", r"responder",
+    r"répondre", r"loading", r"\d+")
+
+# Whole-line widget and prompt texts: comment forms, sign-in, profile and location settings, share bars.
+_WIDGET_LINE = re.compile(
+    r"^(?:(?:name|e ?mail|website|comment|kommentar|nachricht)( \w+)?$"
+    r"|(?:click|tap) (?:here )?to (?:share|print|email)\b|share on \w+|(?:auf|on) (?:facebook|twitter)"
+    r"|sieh dir diesen beitrag auf \w+ an|ein beitrag geteilt von\b|view this post on \w+|a post shared by\b"
+    r"|your email address will not be published|deine e ?mail adresse wird nicht veröffentlicht"
+    r"|ihre e ?mail adresse wird nicht veröffentlicht|erforderliche felder|required fields are marked"
+    r"|notify me of|benachrichtige mich|save my name|(?:create|creating|edit) (?:a |your )?profile|location settings"
+    r"|please provide a username|this username must be unique|(?:facebook|google) sign ?in"
+    r"|log ?in with \w+|sign ?in with \w+|(?:subscribe|sign up) (?:to|for) (?:our )?(?:newsletters?|updates)"
+    r"|there are new stories|click here to see|(?:tipp )?du kannst mit der tastatur|news per push"
+    r"|looks like you re using a browser|upgrade your browser|javascript (?:is )?(?:disabled|required)"
+    r"|powered by\b|designed by\b|theme (?:images )?by\b|proudly powered|built with\b|website by\b"
+    r"|(?:diesen |this )?(?:artikel|article|beitrag|story|post) (?:teilen|share)|follow us\b|folgen sie uns"
+    r"|(?:previous|next|vorheriger|nächster|voriger) (?:article|post|story|artikel|beitrag)"
+    r"|(?:artículo|nota) (?:anterior|siguiente)|article (?:précédent|suivant))")
+# Affiliate disclosures and newsletter prompts, anywhere in a line (searched only when a keyword is present).
+_WIDGET_ANYWHERE = re.compile(
+    r"\b(?:advertising|affiliate) (?:disclosure|disclaimer|links?)\b|\benter your e ?mail\b"
+    r"|\bthis (?:post|article|page) contains (?:references|affiliate|links)\b"
+    r"|\b(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter")
+_WIDGET_KEYS = ("advertising", "affiliate", "mail", "newsletter", "contains")
+
+# A link line: a bare URL, as scrapers save link shorteners and "source" links.
+_URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
+
+# Comment sections: after these the page holds readers' text, not the story.
+_COMMENT_LINE = re.compile(
+    r"^(?:\d+ )?(?:comments?|kommentare?|comentarios?|commentaires?|reacties|leserkommentare)$"
+    r"|^(?:no|keine|sin|aucun) (?:comments?|kommentare|comentarios|commentaires?)\b"
+    r"|^(?:post|leave|add|write) (?:a |your )?(?:comment|reply)\b|^(?:schreibe|hinterlasse|verfasse) einen kommentar"
+    r"|^kommentar (?:schreiben|verfassen|hinterlassen)|^(?:deja|dejar|escribe) (?:un|tu) comentario"
+    r"|^(?:laisser|laissez|écrire) un commentaire|^comments are closed|^(?:join|start) the (?:conversation|discussion)")
+
+# Lists that follow a story: "related", tag lists, "you may also like", "read more on".
+_END_LINE = re.compile(
+    r"^(?:you|we think you) (?:may|might) (?:also )?like|^(?:related|similar) (?:articles?|posts?|stories|news|content)?$"
+    r"|^(?:more|latest) (?:from|stories|news|articles|on)\b|^trending(?: now)?$|^most (?:read|popular|viewed)$"
+    r"|^(?:read|see) (?:more|also) (?:on|about)\b|^(?:mehr|weitere)(?: artikel| beiträge| nachrichten)? (?:zum thema|über|von|aus)\b"
+    r"|^(?:das|dies) könnte (?:dich|sie|ihnen|dir) (?:auch )?(?:interessieren|gefallen)"
+    r"|^(?:auch interessant|ähnliche (?:artikel|beiträge|themen)|meistgelesen|lesen sie auch|lies auch)$"
+    r"|^(?:te puede interesar|lee también|leer también|noticias relacionadas|más noticias|vous aimerez aussi)$"
+    r"|^(?:à lire aussi|sur le même sujet|articles? similaires?|related topics|tags|schlagworte|schlagwörter)$"
+    r"|^weitere informationen zum thema|^(?:veja|leia|ver|lea) também|^(?:ver|lee|lea) también|^zum weiterlesen|^verwandte (?:artikel|beiträge)$"
+    r"|^noch mehr infos?\b|^(?:dir|ihnen) hat (?:der|dieser) (?:artikel|beitrag) gefallen")
+
+# "In this Friday, Sept. 15, 2017 file photo, ..." and similar photo captions and credits.
+# Captions start with a photo label ("Foto: …", "In this … file photo, …"), end with a credit
+# ("… Foto: Jane Doe", "… / AFP") or name a picture agency.
+_CAPTION_START = re.compile(
+    r"in this (?:\w+[ ,.]+){0,6}(?:file )?(?:photo|image|picture|handout)\b"
+    r"|(?:file |archive )?(?:photo|fotos?|bild|image|imagen|picture|illustration|grafik|quelle|source|credit"
+    r"|kuva|abbildung|titelbild|crédito|crédit|légende|fotografía|beeld)\s?\d*\s?(?:credit)?\s?:(?:\s?\S|$)",
+    re.I)
+_CAPTION_END = re.compile(
+    r"(?:\(|\b)(?:photo|foto|bild|image|imagen|picture|kuva|crédito|credit)s?\s?:\s?[^.!?]{2,60}\)?\s*$"
+    r"|[/|]\s?(?:afp|ap|reuters|dpa|efe|epa|ansa|getty|picture alliance|imago|keystone)\s*$", re.I)
+_PICTURE_AGENCIES = re.compile(r"getty images|ap photo|afp photo|reuters/|/afp|/reuters|/ap |/dpa|dpa-bildfunk"
+                               r"|imago images|shutterstock")
+# Copyright and all-rights notices, in the dev sets' languages (looked for only when a marker is present).
+_NOTICE_RE = re.compile("©|copyright|rights reserved|rechte vorbehalten|derechos reservados|droits réservés"
+                        "|not reproduce|may not be published|may not be republished")
+_NOTICE_MARK = re.compile(r"\d{4}|rights|rechte|derechos|droits|copyright|reserved", re.I)
+# A byline: "By Jane Doe", "Von Max Muster", "Por ...", "Par ...", "by Staff Writers".
+_BYLINE = re.compile(r"^(?:by|von|por|par|di|door|av|af)\s+(?:\w[\w.'’-]*+\s?){1,6}$", re.I)
+# Menu separators: a line of three or more short items joined by these is a menu.
+_MENU_MARK = re.compile(r"[|·•/»>\t]|\s{2,}|\s[–—-]\s")
+_STRONG_MENU_MARK = re.compile(r"[|·•/»>\t]|\s{2,}")
+_MENU_SPLIT = re.compile(r"\s+[|·•/»>–—-]\s+|\t+|\s{2,}|\s?·\s?")
+
+
+def words(line: str) -> int:
+    """Word count that also weighs unspaced scripts (CJK): two characters count as one word."""
+    tokens = len(_WORD.findall(line))
+    return tokens if line.isascii() else tokens + len(_WIDE.findall(line)) // 2
+
+
+def normalise(line: str) -> str:
+    """Lower-cased line with decoration removed, for whole-line vocabulary matching."""
+    return _DECOR.sub(" ", line.lower()).strip()
+
+
+def kind(line: str, n_words: int) -> str | None:
+    """Return the chrome kind of one stripped line, or None when it may be story text."""
+    low = line.lower()
+    notice = _NOTICE_RE.search(low) is not None
+    if n_words > 40:
+        if _WIDGET_ANYWHERE.match(low[:120]):
+            return WIDGET  # an affiliate disclosure opening a long paragraph
+        return COPYRIGHT if notice and _is_notice(line) and _NOTICE_RE.search(low[:160]) else None
+    # Vocabulary phrases are short: a long line is only matched against the phrases that can be that long.
+    norm = _DECOR.sub(" ", low).strip() if n_words <= _PHRASE_WORDS else low
+    if not norm or (n_words <= _NAV_WORDS and _NAV_LINE.match(norm)):
+        return NAV
+    if n_words <= _MARKER_WORDS and _COMMENT_LINE.match(norm):
+        return COMMENT
+    if n_words <= _MARKER_WORDS and _END_LINE.match(norm):
+        return END
+    if ("http" in low or "www." in low) and _URL_LINE.match(line):
+        return URL
+    if (n_words <= _PHRASE_WORDS and (_WIDGET_LINE.match(norm) or low.startswith("mehr:"))) or (
+            any(k in low for k in _WIDGET_KEYS) and _WIDGET_ANYWHERE.search(low)):
+        return WIDGET
+    if notice and _is_notice(line):
+        # "© Jane Doe" under a picture credits the photographer; a notice has a year or reserves rights.
+        return COPYRIGHT if _NOTICE_MARK.search(line) or n_words > 6 else CAPTION
+    if _is_caption(line, low):
+        return CAPTION
+    if n_words <= 8 and _BYLINE.match(line.strip(" .")):
+        return BYLINE
+    if n_words >= 3 and _MENU_MARK.search(line) and _is_menu(line):
+        return NAV
+    if n_words <= 2 and line.endswith(":"):
+        return NAV  # a label ("Tags:", "Quellenangaben:") heading a list, not a sentence
+    return None
+
+
+def _is_caption(line: str, low: str) -> bool:
+    return bool(_CAPTION_START.match(line.lstrip(" .,;:-–—|")) or _CAPTION_END.search(line[-90:])
+                or _PICTURE_AGENCIES.search(low) is not None)
+
+
+def _is_notice(line: str) -> bool:
+    # A copyright sign inside a sentence of the story ("the © symbol") is rare; a notice is short or
+    # starts with the sign or the word.
+    head = line.lstrip("* ").lower()
+    return len(line) < 200 or head.startswith(("©", "copyright", "(c)"))
+
+
+def _is_menu(line: str) -> bool:
+    # Three or more short items joined by menu separators: all of at most three words, or, in a long
+    # menu, three words on average ("Castillo · Asamblea constituyente · Dia de la madre · ...").
+    items = [len(_WORD.findall(item)) for item in _MENU_SPLIT.split(line) if item.strip()]
+    if len(items) < 3 or (len(items) == 3 and not _STRONG_MENU_MARK.search(line)):
+        return False  # "Office 365 – HBDI – die Dritte": two dashes make a headline, not a menu
+    return max(items) <= 3 or (len(items) >= 5 and sum(items) <= 3 * len(items))

@@ -1,0 +1,180 @@
+"""The headline line of a text dump: the page's h1 repeating its <title>, else the best headline above the story."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows import titles
+from flows.story import Line, best_span, hard_end
+
+# How far into the page an h1 is looked for, and how far below it the story may start.
+_HEAD_SEARCH_LINES = 600
+_HEAD_TO_BODY_LINES = 30
+# Lines at the top of a page searched for its <title> (a dump may open with menus before it).
+_TITLE_LINE_SEARCH = 40
+# A page repeats its headline a few times (h1, breadcrumb, related list); more matches are menu repeats,
+# and each costs a pass over the page.
+_MAX_H1_MATCHES = 8
+# Lines above the story span searched for its headline when no <title> names it.
+_HEAD_WINDOW = 15
+# Lines at the top of the best span that may still be its headline (the span opened a line early).
+_HEAD_INSIDE = 3
+# An h1 is trusted when the story below it scores at least this share of the page's best span:
+# lower and related-story lists repeating the title win, higher and comment-heavy pages lose (dev set).
+HEAD_SPAN_SHARE = 0.5
+_WORD = re.compile(r"\w+")
+# Weights of the headline evidence (_evidence, then the <title> match): constant; 3-20 words; share of its
+# words in the story's lead; being the first line; share of its words in the first line; a date or byline
+# within three lines; story-text lines between it and the story (per 10); menu marks or a tag list; prose;
+# a glued menu token; sitting inside the story span; repeated three times or more on the page; strength
+# of its match with a <title>-like line (1 headline part, 0.5 another part). Word shares count fully
+# from four words on. Set by hand, then checked by coordinate search on the textdump dev set (which moved
+# no weight by more than one step).
+WEIGHTS = (0.5, 1.0, 1.0, 0.25, 3.0, 0.5, -0.25, -2.0, -0.5, -2.0, -4.0, -0.5, 4.0)
+# A line equal to a part of the <title> other than its headline part (a section, a kicker) counts this much.
+_PART_STRENGTH = 0.5
+# Menu and breadcrumb marks between words ("Home » News", "A | B", ">Section>Page").
+_MENU_MARKS = re.compile(r"\S\s*[|·•>›»]\s*\S")
+_SEPARATOR_CHARS = re.compile(r"[|:·»/–—-]")
+_EMAIL = re.compile(r"\S@\S+\.\w")
+_WIDE = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
+
+
+def locate(lines: list[Line]) -> tuple[int | None, int, int]:
+    """Return (headline line or None, first and last line of the story span)."""
+    cands = candidates(lines)
+    best = max(cands, key=lambda c: (score(c.features), -c.index), default=None)
+    if best is None or score(best.features) <= 0:
+        first, last, _ = best_span(lines, 0, len(lines))
+        return None, first, last
+    first, last = best.first, best.last
+    if best.index >= first:
+        first = best.index + 1  # the span opened with its own headline
+    return best.index, first, max(first, last)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A line that may be the headline, the story span it heads, and its evidence (see WEIGHTS)."""
+
+    index: int
+    first: int
+    last: int
+    features: tuple[float, ...]
+
+
+def score(features: tuple[float, ...]) -> float:
+    """Weighted evidence that a line is the headline."""
+    return sum(w * f for w, f in zip(WEIGHTS, features))
+
+
+def candidates(lines: list[Line]) -> list[Candidate]:
+    """Lines repeating the page title's headline (h1s) with the story below them, and lines above the page's
+    best story span, each with its evidence."""
+    first, last, best = best_span(lines, 0, len(lines))
+    keys = _title_keys(lines)
+    # A line can only equal a title variant if its length is close to one (quotes and dashes aside).
+    sizes = {size for key in keys for size in range(len(key) - 3, len(key) + 4)}
+    spans: dict[int, tuple[int, int, float]] = {}
+    for i in range(1, min(len(lines), _HEAD_SEARCH_LINES)):
+        ln = lines[i]
+        if ln.kind is not None or ln.words > 30 or ln.prose or len(ln.text) not in sizes:
+            continue
+        strength, source = keys.get(titles.key(ln.text), (0.0, i))
+        if strength and source < i and len(spans) < _MAX_H1_MATCHES:
+            f, l, s = best_span(lines, i + 1, hard_end(lines, i + 1), i + _HEAD_TO_BODY_LINES)
+            if s > 0 and s >= best * HEAD_SPAN_SHARE:
+                spans[i] = (f, l, strength)
+    # The span may open with its headline, or with a line or two (a kicker, a menu) above it.
+    inside = [i for i in range(first, min(first + _HEAD_INSIDE, last)) if not lines[i].prose or i == first]
+    for i in [*inside, *range(first - 1, max(-1, first - _HEAD_WINDOW - 1), -1), 0]:
+        if i >= 0 and i not in spans:
+            strength, source = keys.get(titles.key(lines[i].text), (0.0, i))
+            spans[i] = (first, last, strength if source < i else 0.0)
+    counts: dict[str, int] = {}
+    for ln in lines:
+        counts[ln.text] = counts.get(ln.text, 0) + 1
+    page = tokens(titles.strip_placeholder(lines[0].text)[0]) if lines else set()
+    leads: dict[int, set[str]] = {}
+    out = []
+    for i, (f, l, strength) in spans.items():
+        if _headline_shaped(lines[i]):
+            if f not in leads:
+                leads[f] = tokens(" ".join(x.text[:300] for x in lines[f:f + 2]))
+            out.append(Candidate(i, f, l, (*_evidence(lines, i, f, counts, leads[f], page), strength)))
+    return out
+
+
+def _title_keys(lines: list[Line]) -> dict[str, tuple[float, int]]:
+    """Comparison keys of the page's <title>-like lines: the headline part counts fully, other parts less."""
+    keys: dict[str, tuple[float, int]] = {}
+    for i, ln in enumerate(lines[:_TITLE_LINE_SEARCH]):
+        if ln.kind is not None or ln.words > 30 or ln.is_date or ln.prose:
+            continue
+        if i and not _SEPARATOR_CHARS.search(ln.text):
+            continue
+        page_title = titles.strip_placeholder(ln.text)[0]
+        head, site = titles.split_site(page_title)
+        if i and site is None:
+            continue
+        whole = titles.key(page_title)
+        for variant in titles.variants(page_title):
+            if site is not None and variant == whole:
+                continue  # the <title> repeated whole, site and all, is not the page's h1
+            # A first line without a site part may be the site's name rather than the headline.
+            strength = 1.0 if site is not None and variant == titles.key(head) else _PART_STRENGTH
+            if strength > keys.get(variant, (0.0, 0))[0]:
+                keys[variant] = (strength, i)
+    return keys
+
+
+def _tag_list(text: str) -> bool:
+    # "Politik, Justiz, Emmanuel Macron": three or more comma-separated short items are a tag list.
+    items = text.split(",")
+    return len(items) >= 3 and all(1 <= len(item.split()) <= 3 for item in items)
+
+
+def _evidence(lines: list[Line], i: int, first: int, counts: dict[str, int], lead: set[str],
+              page: set[str]) -> tuple[float, ...]:
+    ln = lines[i]
+    # The first line's site part is no menu mark.
+    text = titles.split_site(titles.strip_placeholder(ln.text)[0])[0] if i == 0 else ln.text
+    words = tokens(text)
+    size = min(1.0, ln.words / 4)
+    near_meta = any(lines[m].is_date or lines[m].kind == "byline" for m in range(max(0, i - 3), min(len(lines), i + 4)))
+    between = sum(1 for x in lines[i + 1:first] if x.kind is None)
+    return (
+        1.0,
+        1.0 if 3 <= ln.words <= 20 else 0.0,
+        size * _share(words, lead),
+        1.0 if i == 0 else 0.0,
+        size * _share(words, page) if i else 0.0,
+        1.0 if near_meta else 0.0,
+        between / 10 if i else 0.0,
+        1.0 if _MENU_MARKS.search(text) or _tag_list(text) else 0.0,
+        1.0 if ln.prose else 0.0,
+        1.0 if max(map(len, ln.text.split())) > 25 else 0.0,
+        1.0 if i >= first else 0.0,
+        1.0 if counts.get(ln.text, 0) >= 3 else 0.0,
+    )
+
+
+def _headline_shaped(ln: Line) -> bool:
+    if ln.kind is not None or ln.is_date or ln.standalone_dateline or not 1 <= ln.words <= 30:
+        return False
+    if ln.text.endswith(":") or "://" in ln.text or (ln.words <= 4 and _EMAIL.search(ln.text)):
+        return False  # labels ("Sie sind hier:"), links and addresses are not headlines
+    letters = sum(map(str.isalpha, ln.text))
+    return letters >= 0.6 * len(ln.text.replace(" ", "")) and (ln.words >= 2 or letters >= 4)
+
+
+def tokens(text: str) -> set[str]:
+    """Words of three letters or more, case-folded; each CJK character counts as a word."""
+    if text.isascii():
+        return {w for w in _WORD.findall(text.lower()) if len(w) > 2}
+    return {w.casefold() for w in _WORD.findall(text) if len(w) > 2 and not _WIDE.search(w)} | set(_WIDE.findall(text))
+
+
+def _share(words: set[str], other: set[str]) -> float:
+    return len(words & other) / len(words) if words else 0.0

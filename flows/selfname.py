@@ -1,0 +1,92 @@
+"""An outlet's name as the page itself says it: title prefix/suffix, footer notices and repeated brand names.
+
+The rule is general: a name counts only when the page repeats it in its own furniture (the title's site part,
+a copyright or "designed by" notice, other chrome lines) at least twice, and it is not a wire agency, a social
+platform or ordinary vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from flows import dateline
+
+# Platforms and tools whose names fill share bars and footers of every site; never the outlet.
+_PLATFORMS = {
+    "facebook", "twitter", "instagram", "whatsapp", "youtube", "linkedin", "pinterest", "telegram", "tiktok",
+    "reddit", "tumblr", "xing", "google", "apple", "android", "blogger", "wordpress", "wordpress.com", "disqus",
+    "flipboard", "pocket", "rss", "email", "e-mail", "snapchat", "spotify", "jimdo", "wix", "squarespace",
+}
+# The holder named by a notice: "© 2023 Übermedien", "Copyright 2021 Kaieteur News / All rights",
+# "Designed by 3Novices Copyright ©2011-2015", "© thisisjanewayne 2010 – 2021".
+_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright|designed by|powered by|a publication of|ein angebot von)\s*(?:©\s*)?"
+    r"(?:\d{4}(?:\s?[-–]\s?\d{4})?,?\s*)?(?P<name>[^\W\d_][\w.&+'’-]*(?:\s[\w.&+'’-]+){0,3})", re.I)
+_HOLDER_KEYS = re.compile(r"©|\(c\)|copyright|designed by|powered by|publication of|angebot von", re.I)
+_HOLDER_STOP = re.compile(
+    r"\s(?:all|alle|todos|tous|copyright|©|\d{4}|by|inc|ltd|gmbh|llc|s\.a\.|ag|e\.v\.|media group)\b.*$", re.I)
+# Brand-shaped tokens: digits in a name (News24, 3Novices), inner capitals (PhillyVoice) or a domain.
+_BRAND = re.compile(r"^(?=.*[^\W\d_])(?:\w*\d\w*|[A-Z][a-z]+[A-Z]\w*|[\w-]+\.(?:com|de|net|org|ch|at|co\.uk|fr|es|it|info))$")
+# Small words that sit inside proper names ("Wochenblatt für Landwirtschaft & Landleben").
+_NAME_PARTICLES = {"the", "of", "and", "&", "for", "für", "und", "de", "la", "el", "le", "der", "die", "das", "del", "y"}
+_TOKEN = re.compile(r"[\w.+-]+")
+# A name must be repeated this often in the page's furniture (the title's site part counts once).
+MIN_MENTIONS = 2
+# Brand-shaped tokens found only by scanning chrome need one more mention: they have no position evidence.
+MIN_TOKEN_MENTIONS = 3
+
+
+def self_name(title_site: str | None, chrome_lines: list[str], body: str,
+              weak_site: str | None = None) -> str | None:
+    """Return the outlet name the page repeats about itself, or None when it does not say.
+
+    weak_site (a part of the headline line that may be a kicker) counts only when a notice names it."""
+    texts = [line for line in chrome_lines if len(line) < 300]
+    holders = _holders(texts)
+    if weak_site and _acceptable(weak_site) and weak_site.lower() in {h.lower() for h in holders}:
+        return weak_site
+    if title_site and _acceptable(title_site) and _name_shaped(title_site):
+        return title_site  # "Headline | Clearwater Reporter": the title names the site outright
+    for name in ([title_site] if title_site else []) + [h for h in holders if h != title_site]:
+        if _acceptable(name) and _mentions(name, texts) + (title_site == name) >= MIN_MENTIONS:
+            return name
+    counts = Counter(tok for line in texts for tok in set(_TOKEN.findall(line)) if _BRAND.match(tok))
+    lowered = body.lower()
+    for token, n in counts.most_common(3):
+        if n >= MIN_TOKEN_MENTIONS and _acceptable(token) and token.lower() not in lowered:
+            return token
+    return None
+
+
+def _holders(texts: list[str]) -> list[str]:
+    """Names that notices in the page's furniture give as holder or maker."""
+    names: list[str] = []
+    for line in texts:
+        match = _HOLDER.search(line) if _HOLDER_KEYS.search(line) else None
+        if match:
+            name = _HOLDER_STOP.sub("", match.group("name")).strip(" .,-–|/")
+            if name and name not in names:
+                names.append(name)
+    return names
+
+
+def _name_shaped(name: str) -> bool:
+    # A proper name of two words or more, every word capitalised ("Silver Lake Insider", "The Bayview Record"),
+    # or a brand token (News24, SWIM.DE); one plain capitalised word may be a German noun or a kicker.
+    words = name.split()
+    if len(words) == 1:
+        return bool(_BRAND.match(name))
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES for w in words)
+
+
+def _acceptable(name: str) -> bool:
+    low = name.lower()
+    return (2 <= len(name) <= 60 and low not in _PLATFORMS and not dateline.agencies_named(name)
+            and not name.startswith(("#", "@"))  # hashtags and handles name topics and people
+            and not low.startswith(("the associated", "agence", "all rights")))
+
+
+def _mentions(name: str, texts: list[str]) -> int:
+    pattern = re.compile(rf"(?<![\w]){re.escape(name)}(?![\w])", re.I)
+    return sum(1 for line in texts if pattern.search(line))

@@ -1,0 +1,89 @@
+"""Chrome lines: each rule on small named cases, and story sentences that must not be taken for chrome."""
+
+import pytest
+
+from flows import chrome
+
+
+def kind(line: str) -> str | None:
+    return chrome.kind(line, chrome.words(line))
+
+
+@pytest.mark.parametrize("line", [
+    "Skip to content", "Zum Inhalt springen", "Menu", "Search", "Suche", "Sign in", "Log in", "Subscribe",
+    "Home | World | Business | Sport", "Startseite · Politik · Wirtschaft · Kultur", "Share", "Facebook",
+    "Twitter", "Read more", "Weiterlesen", "Back to top", "Impressum", "Datenschutz", "Newsletter", "Anzeige",
+    "Tags:", "INGRESAR", "Multimedia · User Galleries · News in Pictures",
+])
+def test_navigation_and_buttons(line):
+    assert kind(line) == chrome.NAV
+
+
+@pytest.mark.parametrize("line", [
+    "Your email address will not be published. Required fields are marked *",
+    "Creating your profile will enable you to submit photos and stories",
+    "Location Settings", "Create Profile", "Please provide a username for your profile page:",
+    "Facebook Sign-In", "Log in with Facebook to comment and personalise news, weather and listings.",
+    "Click to share on Twitter (Opens in new window)", "Powered by Blogger.", "Designed by 3Novices",
+    "Theme images by Bim. Powered by Blogger.", "There are new stories on the homepage. Click here to see them.",
+    "Advertising disclosure: We may receive compensation for some of the links in our stories.",
+])
+def test_widgets_prompts_and_profile_text(line):
+    assert kind(line) == chrome.WIDGET
+
+
+@pytest.mark.parametrize("line", [
+    "No comments:", "Post a Comment", "Leave a Reply", "17 Kommentare", "Schreibe einen Kommentar",
+    "Join the conversation! encourages commentary submitted via MyNews24.",
+])
+def test_comment_prompts_end_the_story(line):
+    assert kind(line) == chrome.COMMENT
+
+
+@pytest.mark.parametrize("line", [
+    "You may also like", "Related articles", "Read more on: us | russia | syria", "Mehr zum Thema",
+    "Das könnte Sie auch interessieren", "Lee también", "Trending now",
+])
+def test_related_and_tag_lists(line):
+    assert kind(line) == chrome.END
+
+
+@pytest.mark.parametrize("line", [
+    "In this Friday, Sept. 15, 2017 file photo, Russian military helicopter flies over a desert.",
+    "Foto: Michael Bönte", "Photo: Getty Images", "Bundeskanzlerin Merkel in Berlin. Foto: Markus Scholz",
+    "Presidente de EEUU, Joe Biden / AFP", "© Wiebke Jann", "Abbildung 4: klassische Schwachschicht.",
+])
+def test_captions_and_photo_credits(line):
+    assert kind(line) == chrome.CAPTION
+
+
+@pytest.mark.parametrize("line", [
+    "Copyright 2017 The Associated Press. All rights reserved.", "© 2023 Übermedien",
+    "Copyright ©2011-2015", "Alle Rechte vorbehalten © 2021 Verlag",
+])
+def test_copyright_notices(line):
+    assert kind(line) == chrome.COPYRIGHT
+
+
+def test_link_shortener_line_is_a_url():
+    assert kind("http://ift.tt/2huic6t") == chrome.URL
+
+
+def test_byline():
+    assert kind("by Staff Writers") == chrome.BYLINE and kind("Von Jule Radeck") == chrome.BYLINE
+
+
+@pytest.mark.parametrize("line", [
+    "Much of the talk has concerned the two nations' immediate operations.",
+    "Shares of the company rose after it said it would share more data with regulators.",
+    "Broader plans",
+    "The photo: a record of the day the dam broke, he said, was taken by a farmer nearby in 1998 at dawn.",
+    "Office 365 – HBDI – die Dritte",
+])
+def test_story_lines_are_not_chrome(line):
+    assert kind(line) is None
+
+
+def test_words_count_unspaced_scripts():
+    assert chrome.words("话剧《约定无期限》河北各市巡演结束") >= 8
+    assert chrome.words("Home | News") == 2

@@ -1,0 +1,39 @@
+"""Finding the headline line: the h1 repeating the page title, else the best headline above the story."""
+
+from flows import headline, story, textclean
+
+LEAD = "The city council approved the new school budget on Tuesday after a long debate about roads and parks."
+MORE = "Teachers welcomed the decision, which adds two hundred new places for pupils in the autumn term."
+
+
+def locate(*texts: str) -> tuple[int | None, int, int]:
+    lines = textclean.read_lines("\n".join(texts))
+    story.weigh_all(lines)
+    return headline.locate(lines)
+
+
+def test_h1_repeating_the_page_title_heads_the_story():
+    head, first, last = locate("Council approves school budget | Town Paper", "Home | News | Sport",
+                               "Council approves school budget", "12 March 2021", LEAD, MORE)
+    assert (head, first, last) == (2, 4, 5)
+
+
+def test_without_a_title_line_the_headline_above_the_story_is_found():
+    head, first, _ = locate("Skip to content", "Home | News | Sport", "Politics",
+                            "Council approves the school budget after long debate", "By Jane Doe", LEAD, MORE)
+    assert (head, first) == (3, 5)
+
+
+def test_a_line_repeating_the_site_part_of_the_title_is_not_the_headline():
+    head, _, _ = locate("Council approves school budget | Town Paper", "Home | News | Sport", "Town Paper",
+                        "Council approves school budget", "12 March 2021", LEAD, MORE)
+    assert head == 3
+
+
+def test_labels_links_and_menus_are_never_headlines():
+    head, _, _ = locate("Sie sind hier:", "Home | News | Sport", "kontakt@example.org", LEAD, MORE)
+    assert head is None
+
+
+def test_cjk_tokens_are_characters():
+    assert {"河", "北"} <= headline.tokens("河北日报")

@@ -1,0 +1,50 @@
+"""The outlet a page names itself: repeated in its own furniture, never an agency, a platform or a word."""
+
+from flows import selfname
+
+BODY = "The council approved the budget on Tuesday."
+
+
+def test_title_prefix_confirmed_by_footer():
+    chrome = ["3Novices Europe", "No comments:", "Designed by 3Novices Copyright ©2011-2015"]
+    assert selfname.self_name("3Novices", chrome, BODY) == "3Novices"
+
+
+def test_brand_token_repeated_in_chrome():
+    chrome = ["Inside News24", "Join the News24 Community to be involved.", "News24 allows you to edit the display",
+              "Log in with Facebook to comment", "Facebook Sign-In"]
+    assert selfname.self_name(None, chrome, BODY) == "News24"
+
+
+def test_copyright_holder_repeated():
+    chrome = ["© 2023 Übermedien", "Über Übermedien FAQ Archiv"]
+    assert selfname.self_name(None, chrome, BODY) == "Übermedien"
+
+
+def test_a_proper_name_as_title_suffix_names_the_site():
+    assert selfname.self_name("Clearwater Reporter", [], BODY) == "Clearwater Reporter"
+
+
+def test_a_single_plain_word_suffix_needs_a_second_mention():
+    assert selfname.self_name("Zeugenaufruf", ["Home", "Contact"], BODY) is None
+    assert selfname.self_name("Zeugenaufruf", ["Alle Meldungen: Zeugenaufruf"], BODY) == "Zeugenaufruf"
+
+
+def test_a_prefix_counts_only_when_a_notice_names_it():
+    assert selfname.self_name(None, ["Flächenverbrauch für Fleisch"], BODY, "Flächenverbrauch für Fleisch") is None
+    assert selfname.self_name(None, ["© 2021 Umweltblog"], BODY, "Umweltblog") == "Umweltblog"
+
+
+def test_agency_copyright_is_not_the_outlet():
+    chrome = ["Copyright 2017 The Associated Press. All rights reserved.", "You may also like"]
+    assert selfname.self_name(None, chrome, BODY) is None
+
+
+def test_platform_names_are_not_the_outlet():
+    chrome = ["Facebook", "Share on Facebook", "Follow us on Facebook"]
+    assert selfname.self_name(None, chrome, BODY) is None
+
+
+def test_brand_token_in_the_story_is_not_the_outlet():
+    chrome = ["Covid19 updates", "Covid19 dashboard", "More on Covid19"]
+    assert selfname.self_name(None, chrome, "Covid19 cases rose again.") is None

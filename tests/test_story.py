@@ -1,0 +1,55 @@
+"""The story span: the max-sum run of story lines, rejoined wrapped lines, and second stories cut off."""
+
+from flows import story, textclean
+
+PROSE = "The council approved the new budget on Tuesday after a long debate about schools and roads in town."
+
+
+def lines_of(*texts: str) -> list[story.Line]:
+    lines = textclean.read_lines("\n".join(texts))
+    story.weigh_all(lines)
+    return lines
+
+
+def test_best_span_skips_menus_and_stops_at_the_footer():
+    lines = lines_of("Home | News | Sport", "Sign in", PROSE, PROSE + " More.", "Broader plans", PROSE + " Yes.",
+                     "Copyright 2020 The Town Paper. All rights reserved.", PROSE + " Again.")
+    first, last, score = story.best_span(lines)
+    assert (first, last) == (2, 5) and score > 0
+
+
+def test_best_span_can_be_held_close_to_its_start():
+    lines = lines_of(PROSE, *["Menu item"] * 10, PROSE + " B.", PROSE + " C.")
+    assert story.best_span(lines, 0, len(lines), latest_first=3)[0] == 0
+
+
+def test_comment_section_prose_counts_less():
+    lines = lines_of(PROSE, "2 Comments", "Great article, thanks for writing it, I agree with every word here!")
+    assert lines[2].weight < lines[0].weight
+
+
+def test_unwrap_rejoins_hard_wrapped_sentences_only():
+    raw = ["Die Bootsführerausbildung in der Feuerwehr ist sehr praxisorientiert und",
+           "schließt mit der Prüfung zum amtlichen Sportbootführerschein ab.", "",
+           "Gute Tabus, schlechte Tabus: Die vertauschten Rollen in der Debatte über Israel", "von"]
+    assert story.unwrap(raw) == [
+        "Die Bootsführerausbildung in der Feuerwehr ist sehr praxisorientiert und schließt mit der Prüfung "
+        "zum amtlichen Sportbootführerschein ab.",
+        "Gute Tabus, schlechte Tabus: Die vertauschten Rollen in der Debatte über Israel", "von"]
+
+
+def test_second_story_with_its_own_headline_and_dateline_is_cut():
+    lines = lines_of(PROSE, PROSE + " B.", "Air strikes kill 22 in northwest Syria in 48 hours: monitor",
+                     "Beirut (AFP) Sept 21, 2017 - At least 22 civilians have been killed in 48 hours of strikes.",
+                     PROSE + " C.")
+    assert story.cut_second_story(lines, 0, 4) == (1, 1)
+
+
+def test_a_subhead_followed_by_prose_is_no_second_story():
+    lines = lines_of(PROSE, "Putin, Trump", PROSE + " B.")
+    assert story.cut_second_story(lines, 0, 2) == (2, 0)
+
+
+def test_prose_needs_punctuation_when_long():
+    assert story.is_prose(PROSE, 19)
+    assert not story.is_prose("Startseite Tauchen Ausbildung Technik Anerkennung Bootsdienst " * 4, 24)

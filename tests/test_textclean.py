@@ -1,0 +1,142 @@
+"""Cleaning plain-text pages: body boundaries, paragraphs, date evidence, credits, and hostile input."""
+
+import datetime as dt
+import os
+
+import pytest
+
+from flows import extract, ingest, tag, textclean
+from flows.config import build_config
+from flows.model import Doc, Quarantined
+
+P1 = "The city council approved the new school budget on Tuesday after a long debate about roads and parks."
+P2 = "Teachers welcomed the decision, which adds two hundred new places for pupils in the autumn term."
+P3 = "The mayor said the money would come from savings elsewhere, and that no taxes would rise this year."
+
+
+@pytest.fixture
+def cfg():
+    return build_config(today=dt.date(2026, 11, 21))
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines)
+
+
+def test_body_keeps_paragraph_breaks_and_drops_chrome(cfg):
+    ex = textclean.clean(page("Skip to content", "Home | News | Sport", "Council approves budget", P1, P2,
+                              "Share this:", "You may also like", "Other story headline here", "Powered by Blogger."),
+                         cfg)
+    assert ex.text == f"{P1}\n\n{P2}"
+
+
+def test_subheads_inside_the_story_are_kept(cfg):
+    ex = textclean.clean(page("Council approves budget", P1, "Broader plans", P2, P3), cfg)
+    assert ex.text == f"{P1}\n\nBroader plans\n\n{P2}\n\n{P3}"
+
+
+def test_repeated_caption_is_dropped(cfg):
+    caption = "Vladimir Putin and Barack Obama at the UN."
+    ex = textclean.clean(page("Council approves budget", caption, caption, P1, P2), cfg)
+    assert caption not in ex.text
+
+
+def test_comment_section_ends_the_story(cfg):
+    comment = "I fully agree with the council, this was long overdue and the schools badly need it, thanks!"
+    ex = textclean.clean(page("Council approves budget", P1, P2, "3 Comments", "Jane says:", comment, comment + " x",
+                              comment + " y"), cfg)
+    assert comment not in ex.text and P2 in ex.text
+
+
+def test_second_story_is_cut_and_counted(cfg):
+    ex = textclean.clean(page(" date 1995-01-01 US, Russian generals meet", "Washington (AFP) Sept 21, 2017", P1, P2,
+                              "Air strikes kill 22 in northwest Syria in 48 hours: monitor",
+                              "Beirut (AFP) Sept 21, 2017 - At least 22 civilians have been killed in 48 hours.", P3),
+                         cfg)
+    assert ex.split_stories == 1 and P3 not in ex.text
+    assert ex.text.startswith("Washington (AFP) Sept 21, 2017\n\n")  # the standalone dateline opens the body
+
+
+def test_headline_and_its_source(cfg):
+    ex = textclean.clean(page("Council approves budget | Town Paper", "Home | News", "Council approves budget", P1,
+                              P2), cfg)
+    assert (ex.title_raw, ex.title_source) == ("Council approves budget", "headline")
+
+
+def test_dates_rank_by_place_next_to_headline_then_above_then_just_below(cfg):
+    ex = textclean.clean(page("Friday, 4 February 2022", "Menu", "Council approves budget", "3 February 2022", P1,
+                              P2, "Published: 1 February 2022"), cfg)
+    assert [d for d, _, _ in ex.dates] == [dt.date(2022, 2, 3), dt.date(2022, 2, 4), dt.date(2022, 2, 1)]
+
+
+def test_dates_in_comments_below_the_story_are_ignored(cfg):
+    ex = textclean.clean(page("Council approves budget", P1, P2, P3, "2 Comments", "Jane, 1 February 2022"), cfg)
+    assert ex.dates == []
+
+
+def test_caption_date_is_no_date_line(cfg):
+    ex = textclean.clean(page("Council approves budget",
+                              "In this Friday, Sept. 15, 2017 file photo, the council meets in the town hall.", P1,
+                              P2), cfg)
+    assert ex.dates == []
+
+
+def test_placeholder_date_stands_only_alone_and_never_as_january_first(cfg):
+    assert textclean.clean(page(" date 1995-01-01 Council approves budget", P1, P2), cfg).dates == []
+    alone = textclean.clean(page(" date 2019-10-18 Council approves budget", P1, P2), cfg)
+    assert [d for d, _, _ in alone.dates] == [dt.date(2019, 10, 18)]
+
+
+def test_credit_and_copyright_lines_are_collected(cfg):
+    ex = textclean.clean(page("Council approves budget", P1, P2, "* Associated Press, Reuters",
+                              "Copyright 2021 The Associated Press. All rights reserved."), cfg)
+    assert ex.credit_lines == ["* Associated Press, Reuters", "Copyright 2021 The Associated Press. All rights reserved."]
+    assert "Associated Press" not in ex.text
+
+
+def test_self_named_site(cfg):
+    ex = textclean.clean(page("3Novices:Council approves budget", P1, P2, "3Novices Europe",
+                              "Designed by 3Novices Copyright ©2011-2015"), cfg)
+    assert (ex.sitename, ex.sitename_source) == ("3Novices", "self_reference")
+
+
+# Hostile input: every case ends in a quarantine row or a clean record, never an exception.
+
+def through_text_path(data: bytes, cfg) -> Doc | Quarantined:
+    raw = ingest.raw_from_bytes(data, "hostile.txt", "text")
+    if isinstance(raw, Quarantined):
+        return raw
+    ex = extract.extract(raw, cfg)
+    return ex if isinstance(ex, Quarantined) else tag.tag(raw, ex, cfg)
+
+
+def test_hostile_empty_text(cfg):
+    assert through_text_path(b"", cfg).reason == "empty_file"
+    assert through_text_path(b" \n\n \t\n", cfg).reason == "empty_file"
+
+
+def test_hostile_single_huge_line(cfg):
+    doc = through_text_path(("Word after word goes on here. " * 200_000).encode(), cfg)
+    assert isinstance(doc, Doc) and doc.text_chars > 5_000_000 and doc.title is None
+
+
+def test_hostile_binary_noise(cfg):
+    assert through_text_path(os.urandom(100_000), cfg).reason == "binary_content"
+
+
+def test_hostile_mixed_encodings(cfg):
+    data = ("Café crème au lait, " * 30).encode() + ("Schlüssel für die Tür, " * 30).encode("cp1252") + \
+        b"\r\n" + ("Ein längerer Satz über die Stadt und ihre Schulen geht hier weiter. " * 20).encode()
+    doc = through_text_path(data, cfg)
+    assert isinstance(doc, Doc) and doc.text
+
+
+def test_hostile_ten_megabytes_of_menu_lines(cfg):
+    menu = "Home | News | Sport | Weather\nSign in\nSubscribe\nLatest headlines today\n"
+    found = through_text_path((menu * (10_000_000 // len(menu))).encode(), cfg)
+    assert isinstance(found, Quarantined) and found.reason == "no_body"
+
+
+def test_hostile_control_characters_and_lone_symbols(cfg):
+    doc = through_text_path(page("\u200b\ufeff—", "|||", "©", P1, P2, P3, "\x0c").encode(), cfg)
+    assert isinstance(doc, Doc) and P1 in doc.text
