@@ -120,6 +120,11 @@ def agencies_named(text: str) -> list[str]:
     return sorted(found)
 
 
+def agencies_in_credit(line: str) -> list[str]:
+    """Return the agency codes a credit, byline or publisher name names ('The Associated Press', 'dpa')."""
+    return agencies_named(line)
+
+
 # Credit lines: agency names with a few words of attribution around them, nothing else.
 _CREDIT_WORDS = re.compile(
     r"\b(?:with|and|additional|reporting|reported|by|from|source|sources|quelle|quellen|mit|material|von|und"

@@ -90,7 +90,7 @@ def test_outlet_from_the_page_when_the_table_does_not_know_the_domain(cfg):
 
 def test_outlet_is_the_bare_domain_when_nothing_names_it(cfg):
     doc = tagged(cfg, url="https://example-gazette.org/a")
-    assert (doc.outlet, doc.outlet_source) == ("example-gazette.org", "url_domain")
+    assert (doc.outlet, doc.outlet_source) == ("example-gazette.org", "domain")
 
 
 def test_outlet_unknown_without_url_or_self_reference(cfg):
@@ -102,7 +102,15 @@ def test_outlet_credit_opening_the_story_is_no_dateline(cfg):
     assert doc.dateline_raw is None and doc.text.startswith("Kaieteur News")
 
 
-def test_page_title_source_loses_its_site_suffix_but_a_headline_keeps_its_dash(cfg):
-    assert tagged(cfg, title_raw="Budget approved | Town Paper", title_source="page_title").title == "Budget approved"
+def test_a_title_with_its_source_is_final(cfg):
     headline = "Hund vertreibt Einbrecher – Zeugenaufruf"
-    assert tagged(cfg, title_raw=headline, title_source="headline").title == headline
+    assert (tagged(cfg, title_raw=headline, title_source="headline").title) == headline
+
+
+def test_a_title_without_source_loses_placeholder_glued_and_named_site(cfg):
+    doc = tagged(cfg, title_raw=" date 1995-01-01 Town Paper:Budget approved", sitename="Town Paper")
+    assert (doc.title, doc.title_source) == ("Budget approved", "extracted")
+
+
+def test_language_is_detected_from_the_body(cfg):
+    assert tagged(cfg).language == "en"

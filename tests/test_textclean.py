@@ -63,6 +63,11 @@ def test_headline_and_its_source(cfg):
     assert (ex.title_raw, ex.title_source) == ("Council approves budget", "headline")
 
 
+def test_a_page_title_line_loses_its_site_suffix(cfg):
+    ex = textclean.clean(page("Budget approved after long debate | Town Paper", "Home | News", P1, P2), cfg)
+    assert (ex.title_raw, ex.title_source) == ("Budget approved after long debate", "page_title")
+
+
 def test_dates_rank_by_place_next_to_headline_then_above_then_just_below(cfg):
     ex = textclean.clean(page("Friday, 4 February 2022", "Menu", "Council approves budget", "3 February 2022", P1,
                               P2, "Published: 1 February 2022"), cfg)
