@@ -18,7 +18,8 @@ _WIDE = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 # Longest navigation phrase, longest comment/related marker, longest widget sentence, in words.
 _NAV_WORDS, _MARKER_WORDS, _PHRASE_WORDS = 8, 12, 25
 # Characters that decorate menu items and buttons: bullets, arrows, separators, icons.
-_DECOR = re.compile(r"[\s|·•»«›‹>→←↓↑▶►◄▼▲✓✔✕×*#+\-–—_:;,.!?()\[\]{}\"'“”„‘’/\\…]+")
+_DECOR = re.compile(r"[\s|·•»«›‹>→←↓↑▶►◄▼▲✓✔✕×*#+\-–—_:;,.!?()\[\]{}\"'“”„‘’/\\…]"
+                    r"+")
 
 
 def _phrases(*words: str) -> re.Pattern[str]:
@@ -36,14 +37,17 @@ _NAV_LINE = _phrases(
     r"nächste?r?( beitrag| artikel)?", r"(log|sign) ?(in|up|out)", r"(an|ab)melden", r"einloggen", r"registrieren",
     r"register", r"my account", r"mein konto", r"subscribe( now)?", r"abonnieren", r"jetzt abonnieren",
     r"(\w+ )?newsletters?( abonnieren)?", r"donate( now)?", r"ingresar", r"entrar", r"iniciar sesión", r"registrarse",
-    r"suscr[ií]bete", r"se connecter", r"s inscrire", r"newsticker", r"login", r"jetzt registrieren", r"spenden", r"impressum", r"datenschutz(erklärung)?", r"kontakt",
+    r"suscr[ií]bete", r"se connecter", r"s inscrire", r"newsticker", r"login", r"jetzt registrieren", r"spenden",
+    r"impressum", r"datenschutz(erklärung)?", r"kontakt",
     r"contact( us)?", r"about( us)?", r"über uns", r"privacy( policy)?", r"terms( of (use|service))?", r"agb",
-    r"cookie(s| settings| einstellungen|einstellungen)", r"(ich )?akzeptiere(n)?", r"accept( all)?", r"alle akzeptieren",
+    r"cookie(s| settings| einstellungen|einstellungen)", r"(ich )?akzeptiere(n)?", r"accept( all)?",
+    r"alle akzeptieren",
     r"(advertisement|advertising|anzeige|werbung|publicidad|publicité|sponsored|ad)",
     r"share( this( article| story| post)?)?", r"(teilen|drucken|print|e ?mail|email|tweet|pin it|pocket)",
     r"(envoyer|partager|imprimer|compartir|imprimir|enviar)( par| por)?( e ?mail| courriel| correo)?",
     r"(facebook|twitter|whatsapp|instagram|linkedin|pinterest|telegram|youtube|tiktok|xing|reddit|tumblr|rss)",
-    r"(read|show|load) more", r"weiterlesen", r"mehr infos?", r"more info", r"mehr (lesen|anzeigen|laden)", r"leer más", r"lire la suite",
+    r"(read|show|load) more", r"weiterlesen", r"mehr infos?", r"more info", r"mehr (lesen|anzeigen|laden)",
+    r"leer más", r"lire la suite",
     r"(more|mehr|weitere) (stories|articles|artikel|beiträge|news|nachrichten)( laden)?", r"video", r"audio",
     r"(foto|bild|photo)( \d+ (von|of) \d+)?", r"gallery", r"galerie", r"menu schließen", r"sitemap",
     r"(topics|themen|tags|categories|kategorien|archives?|archiv)", r"like", r"reply", r"antworten", r"responder",
@@ -81,18 +85,22 @@ _COMMENT_LINE = re.compile(
     r"|^(?:no|keine|sin|aucun) (?:comments?|kommentare|comentarios|commentaires?)\b"
     r"|^(?:post|leave|add|write) (?:a |your )?(?:comment|reply)\b|^(?:schreibe|hinterlasse|verfasse) einen kommentar"
     r"|^kommentar (?:schreiben|verfassen|hinterlassen)|^(?:deja|dejar|escribe) (?:un|tu) comentario"
-    r"|^(?:laisser|laissez|écrire) un commentaire|^comments are closed|^(?:join|start) the (?:conversation|discussion)")
+    r"|^(?:laisser|laissez|écrire) un commentaire|^comments are closed"
+    r"|^(?:join|start) the (?:conversation|discussion)")
 
 # Lists that follow a story: "related", tag lists, "you may also like", "read more on".
 _END_LINE = re.compile(
-    r"^(?:you|we think you) (?:may|might) (?:also )?like|^(?:related|similar) (?:articles?|posts?|stories|news|content)?$"
+    r"^(?:you|we think you) (?:may|might) (?:also )?like"
+    r"|^(?:related|similar) (?:articles?|posts?|stories|news|content)?$"
     r"|^(?:more|latest) (?:from|stories|news|articles|on)\b|^trending(?: now)?$|^most (?:read|popular|viewed)$"
-    r"|^(?:read|see) (?:more|also) (?:on|about)\b|^(?:mehr|weitere)(?: artikel| beiträge| nachrichten)? (?:zum thema|über|von|aus)\b"
+    r"|^(?:read|see) (?:more|also) (?:on|about)\b"
+    r"|^(?:mehr|weitere)(?: artikel| beiträge| nachrichten)? (?:zum thema|über|von|aus)\b"
     r"|^(?:das|dies) könnte (?:dich|sie|ihnen|dir) (?:auch )?(?:interessieren|gefallen)"
     r"|^(?:auch interessant|ähnliche (?:artikel|beiträge|themen)|meistgelesen|lesen sie auch|lies auch)$"
     r"|^(?:te puede interesar|lee también|leer también|noticias relacionadas|más noticias|vous aimerez aussi)$"
     r"|^(?:à lire aussi|sur le même sujet|articles? similaires?|related topics|tags|schlagworte|schlagwörter)$"
-    r"|^weitere informationen zum thema|^(?:veja|leia|ver|lea) também|^(?:ver|lee|lea) también|^zum weiterlesen|^verwandte (?:artikel|beiträge)$"
+    r"|^weitere informationen zum thema|^(?:veja|leia|ver|lea) também|^(?:ver|lee|lea) también"
+    r"|^zum weiterlesen|^verwandte (?:artikel|beiträge)$"
     r"|^noch mehr infos?\b|^(?:dir|ihnen) hat (?:der|dieser) (?:artikel|beitrag) gefallen")
 
 # "In this Friday, Sept. 15, 2017 file photo, ..." and similar photo captions and credits.

@@ -30,7 +30,8 @@ _AGENCY_IN_TEXT = re.compile(rf"(?<![\w-])(?:{_AGENCY_ALT})(?![\w-])", re.I)
 # Possessive quantifiers (*+): a word is never given back letter by letter, which keeps failed matches fast.
 _PLACE = r"(?P<place>[A-ZÀ-Þ][\w.'’/-]*+(?:\s[A-ZÀ-Þ][\w.'’/-]*+){0,3})"
 _REGION = r"(?:,\s(?P<region>[A-ZÀ-Þ][\w.'’-]*+(?:\s[A-ZÀ-Þ][\w.'’-]*+){0,2}))?"
-_DAY = r"(?P<{}>(?:[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}(?:,\s\d{{4}})?)|(?:\d{{1,2}}\.?\s[A-Z][a-z]{{2,8}}\.?(?:\s\d{{4}})?))"
+_DAY = (r"(?P<{}>(?:[A-Z][a-z]{{2,8}}\.?\s\d{{1,2}}(?:,\s\d{{4}})?)"
+        r"|(?:\d{{1,2}}\.?\s[A-Z][a-z]{{2,8}}\.?(?:\s\d{{4}})?))")
 _AGENCIES = r"\((?P<{}>[^()]{{2,40}})\)"
 _SEP = r"\s?(?P<sep>—|–|--?|//|:|\.-|\.—)(?:\s|$)"
 _DATELINE = re.compile(
@@ -38,7 +39,8 @@ _DATELINE = re.compile(
     rf"(?:\s{_DAY.format('date2')})?|{_AGENCIES.format('agency2')}){_SEP}")
 # A dateline alone on its line ("Washington (AFP) Sept 21, 2017"), the story following below it.
 _STANDALONE = re.compile(
-    rf"^{_PLACE}{_REGION}(?:,?\s{_DAY.format('date')})?\s?{_AGENCIES.format('agency')}(?:\s{_DAY.format('date2')})?\s*$")
+    rf"^{_PLACE}{_REGION}(?:,?\s{_DAY.format('date')})?\s?{_AGENCIES.format('agency')}"
+    rf"(?:\s{_DAY.format('date2')})?\s*$")
 # News labels that open a story like a place does ("UPDATE -", "Analysis:") but name none.
 _NOT_PLACES = {
     "update", "updated", "breaking", "breaking news", "exclusive", "analysis", "opinion", "editorial",

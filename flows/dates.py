@@ -10,7 +10,8 @@ from flows.config import Config
 # Month names and abbreviations (English, German, Spanish, French, Portuguese, Italian, Dutch, Russian).
 _MONTH_NAMES = (
     "january jan januar jänner janvier janv enero ene janeiro gennaio gen januari января январь янв",
-    "february feb februar feber février févr fevr febrero fevereiro fev febbraio februari февраля февраль фев",
+    "february feb februar feber février févr fevr febrero fevereiro fev febbraio februari"
+    " февраля февраль фев",
     "march mar märz mär mrz mars marzo março maart марта март",
     "april apr avril avr abril abr aprile mrt апреля апрель",
     "may mai mayo maio maggio mag mei мая май",

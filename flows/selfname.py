@@ -27,9 +27,11 @@ _HOLDER_KEYS = re.compile(r"©|\(c\)|copyright|designed by|powered by|publicatio
 _HOLDER_STOP = re.compile(
     r"\s(?:all|alle|todos|tous|copyright|©|\d{4}|by|inc|ltd|gmbh|llc|s\.a\.|ag|e\.v\.|media group)\b.*$", re.I)
 # Brand-shaped tokens: digits in a name (News24, 3Novices), inner capitals (PhillyVoice) or a domain.
-_BRAND = re.compile(r"^(?=.*[^\W\d_])(?:\w*\d\w*|[A-Z][a-z]+[A-Z]\w*|[\w-]+\.(?:com|de|net|org|ch|at|co\.uk|fr|es|it|info))$")
+_BRAND = re.compile(r"^(?=.*[^\W\d_])(?:\w*\d\w*|[A-Z][a-z]+[A-Z]\w*"
+                    r"|[\w-]+\.(?:com|de|net|org|ch|at|co\.uk|fr|es|it|info))$")
 # Small words that sit inside proper names ("Wochenblatt für Landwirtschaft & Landleben").
-_NAME_PARTICLES = {"the", "of", "and", "&", "for", "für", "und", "de", "la", "el", "le", "der", "die", "das", "del", "y"}
+_NAME_PARTICLES = {"the", "of", "and", "&", "for", "für", "und", "de", "la", "el", "le", "der", "die", "das",
+                   "del", "y"}
 _TOKEN = re.compile(r"[\w.+-]+")
 # A name must be repeated this often in the page's furniture (the title's site part counts once).
 MIN_MENTIONS = 2

@@ -76,7 +76,8 @@ def clean_title(title: str | None, sitename: str | None = None, guess_site: bool
     if not title or not title.strip():
         return None
     title, _ = strip_placeholder(" ".join(title.split()))
-    title = glued_site(title.lstrip(_DECORATION).rstrip(_TRAILING_DECORATION) or title)[0]  # "Site:Headline" is never a headline's own colon
+    # "Site:Headline" is never a headline's own colon.
+    title = glued_site(title.lstrip(_DECORATION).rstrip(_TRAILING_DECORATION) or title)[0]
     if sitename:
         title = _drop_named(title, sitename)
     if guess_site:

@@ -69,4 +69,5 @@ def test_acronyms_inside_words_or_lower_case_are_not_agencies(text):
 
 
 def test_place_normalised_to_title_case():
-    assert dateline.normalise_place("NEW YORK") == "New York" and dateline.normalise_place("Frankfurt/Main") == "Frankfurt/Main"
+    assert dateline.normalise_place("NEW YORK") == "New York"
+    assert dateline.normalise_place("Frankfurt/Main") == "Frankfurt/Main"

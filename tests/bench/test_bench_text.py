@@ -73,7 +73,8 @@ def _language(docs: list) -> None:
 def _trafilatura(pages: list[str]) -> None:
     # The devdata README's baseline for dumps: each non-empty line wrapped in <p>, default extraction.
     for text in pages:
-        html = "<html><body>" + "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip()) + "</body></html>"
+        paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
+        html = f"<html><body>{paragraphs}</body></html>"
         trafilatura.bare_extraction(html, with_metadata=True)
 
 
