@@ -6,6 +6,7 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -24,11 +25,21 @@ def main(argv: list[str] | None = None) -> int:
                                           "Parquet size, checksum and folder; the latest is starred.")
     lst.add_argument("--output", default=None, help="folder that holds releases/ (default: output/)")
     lst.add_argument("--json", action="store_true", help="print the releases.json document instead")
+    val = commands.add_parser("validate", help="re-check an existing release with the validation gate",
+                              description="Read a release folder's Parquet and CSV files, run the same "
+                                          "Great Expectations suites as the release gate and print the "
+                                          "summary. Exit status 0 when no critical expectation fails, 1 "
+                                          "when one does, 2 when the folder is not a release.")
+    val.add_argument("path", help="release folder, e.g. output/releases/latest")
+    val.add_argument("--docs", default=None,
+                     help="also write the Data Docs report into this folder (never into the release)")
     args = parser.parse_args(argv)
     if args.command == "release":
         return _release(args)
     if args.command == "releases":
         return _releases(args)
+    if args.command == "validate":
+        return _validate(args)
     return 2
 
 
@@ -39,17 +50,19 @@ def _release(args: argparse.Namespace) -> int:
     try:
         outcome = build_release(input_dir=args.input, output_dir=args.output)
     except GateFailed as err:
-        print(f"wiredesk: {err}", file=sys.stderr)
-        for o in err.report.blocking:
-            print(f"  FAILED {o.table}.{o.column or '*'} {o.expectation}: {o.notes}", file=sys.stderr)
+        print(err.report.summary(), file=sys.stderr)
+        print("wiredesk: the validation gate failed; nothing was published and releases/latest is unchanged",
+              file=sys.stderr)
         return 1
     if outcome["path"] is None:
         print("wiredesk: nothing new since the latest release; nothing published")
     else:
         print(f"wiredesk: published {outcome['version']} at {outcome['path']}")
     print(json.dumps(outcome["counts"], indent=2))
-    for warning in outcome["warnings"]:
-        print(f"  warning: {warning}")
+    report = outcome["gate"]
+    if outcome["path"] is not None:
+        report.docs_dir = Path(outcome["path"]) / "validation"
+    print(report.summary())
     return 0
 
 
@@ -66,6 +79,20 @@ def _releases(args: argparse.Namespace) -> int:
     else:
         print(site.terminal_table(found, cfg.releases_dir), end="")
     return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from flows.config import build_config
+    from flows.validate import check_release
+
+    folder = Path(args.path)
+    if not (folder / "documents.parquet").is_file():
+        print(f"wiredesk: {folder} is not a release folder (no documents.parquet)", file=sys.stderr)
+        return 2
+    report = check_release(folder.resolve(), build_config(), docs_dir=Path(args.docs) if args.docs else None)
+    print(f"wiredesk: re-checked {folder}")
+    print(report.summary())
+    return 0 if report.passed else 1
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
-from flows import assemble, dedup, ingest, release, validate  # noqa: E402
+from flows import assemble, checks, dedup, ingest, release, validate  # noqa: E402
 from flows.chunks import ChunkResult, prepare_chunk  # noqa: E402
 from flows.config import Config, build_config  # noqa: E402
 
@@ -20,17 +20,17 @@ class GateFailed(RuntimeError):
     """The validation gate found a critical failure; nothing was published."""
 
     def __init__(self, report: validate.GateReport) -> None:
-        names = ", ".join(f"{o.table}:{o.expectation}({o.column or ''})" for o in report.blocking)
+        names = ", ".join(f"{o.where} {o.expectation}" for o in report.blocking)
         super().__init__(f"validation failed, nothing published: {names}")
         self.report = report
 
 
 @task(name="extract-and-tag", cache_policy=NO_CACHE)
 def prepare(index: int, chunk: tuple, run_dir: str, cfg: Config) -> ChunkResult:
-    """Ingest, extract and tag one chunk of documents."""
+    """Ingest, extract and tag one chunk, then apply validate's record-level checks before dedup sees it."""
     from pathlib import Path
 
-    return prepare_chunk(index, chunk, Path(run_dir), cfg)
+    return checks.screen(prepare_chunk(index, chunk, Path(run_dir), cfg), cfg)
 
 
 @task(name="dedup", cache_policy=NO_CACHE)
@@ -41,16 +41,26 @@ def cluster(results: list[ChunkResult], rejected: list, cfg: Config):
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def gate(tables: dict, cfg: Config) -> validate.GateReport:
-    """Run the Great Expectations suites; a critical failure stops the run."""
-    frames = {name: t.to_pandas() for name, t in tables.items()}
-    return validate.run_gate(frames, cfg)
+def gate(tables: dict, results: list[ChunkResult], run_dir: str, cfg: Config) -> validate.GateReport:
+    """Run the Great Expectations suites and write their Data Docs; a failed gate keeps its docs aside."""
+    from collections import Counter
+    from pathlib import Path
+
+    nulled = Counter()
+    for result in results:
+        nulled.update({k.removeprefix("nulled/"): n for k, n in result.counts.items() if k.startswith("nulled/")})
+    report = validate.run_gate(tables, cfg, docs_dir=Path(run_dir) / "validation", nulled=nulled)
+    if not report.passed:
+        shutil.rmtree(cfg.failed_gate_dir, ignore_errors=True)
+        report.docs_dir = Path(shutil.copytree(report.docs_dir, cfg.failed_gate_dir))
+    get_run_logger().info("%s", report.summary().splitlines()[0])
+    return report
 
 
 @task(name="release", cache_policy=NO_CACHE)
 def publish(tables: dict, counts: dict, report: validate.GateReport, cfg: Config):
     """Write the release folder and move `latest`."""
-    return release.publish(tables, counts, report.raw, cfg)
+    return release.publish(tables, counts, report.to_json(), cfg, report.docs_dir)
 
 
 @flow(name="build_release", log_prints=True)
@@ -65,7 +75,7 @@ def build_release(input_dir: str | None = None, output_dir: str | None = None) -
                                    for i, c in enumerate(plan.chunks)])
         assignments, rejected = cluster(results, list(plan.rejected), cfg)
         tables = assemble.build_tables(results, assignments, rejected, cfg)
-        report = gate(tables, cfg)
+        report = gate(tables, results, str(run_dir), cfg)
         if not report.passed:
             raise GateFailed(report)
         counts = assemble.count(results, tables, plan.total + len(plan.rejected))
@@ -73,8 +83,8 @@ def build_release(input_dir: str | None = None, output_dir: str | None = None) -
     finally:
         shutil.rmtree(run_dir, ignore_errors=True)
     return {"path": str(published.path) if published.path else None,
-            "version": published.version, "counts": published.counts,
-            "warnings": [f"{o.table}:{o.expectation}({o.column or ''})" for o in report.warnings]}
+            "version": published.version, "counts": published.counts, "gate": report,
+            "warnings": [f"{o.where} {o.expectation}" for o in report.warnings]}
 
 
 def _progress(plan: ingest.Plan, futures: list) -> list[ChunkResult]:

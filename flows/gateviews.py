@@ -1,0 +1,189 @@
+"""The frames the gate validates: lean pandas views of the release tables, derived with pyarrow."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from flows.config import Config
+from flows.schema import TABLES, arrow_schema, load_table_spec
+
+# Marks a tail cut out of a longer body, so a line-start anchor cannot match at the cut.
+CUT_MARK = "…"
+
+
+def end_of_today(cfg: Config) -> dt.datetime:
+    """The first instant after `cfg.today` in UTC: a crawl time at or after it is in the future."""
+    return dt.datetime.combine(cfg.today + dt.timedelta(days=1), dt.time(), dt.timezone.utc)
+
+
+def body_tail(text: pa.Array | pa.ChunkedArray, chars: int) -> pa.Array:
+    """Return each body's last `chars` characters after trailing blanks; a cut tail starts with '…'."""
+    trimmed = pc.utf8_rtrim_whitespace(text)
+    cut = pc.greater(pc.utf8_length(trimmed), chars)
+    tail = pc.utf8_slice_codeunits(trimmed, start=-(chars - 1))
+    return pc.if_else(cut, pc.binary_join_element_wise(CUT_MARK, tail, ""), trimmed)
+
+
+def _normal(text: pa.Array | pa.ChunkedArray) -> pa.Array:
+    return pc.utf8_lower(pc.utf8_trim_whitespace(pc.replace_substring_regex(text, r"\s+", " ")))
+
+
+def title_equals_outlet(table: pa.Table) -> pa.Array:
+    """True where the title is only the outlet's name (case and spacing aside); False when either is null."""
+    return pc.fill_null(pc.equal(_normal(table["title"]), _normal(table["outlet"])), False)
+
+
+# Value columns and the column naming their evidence: null together or not at all.
+PROVENANCE = (("title", "title_source"), ("published_date", "date_source"), ("outlet", "outlet_source"))
+
+
+def provenance_gaps(table: pa.Table) -> pa.Array:
+    """Per row, how many fields disagree with their *_source column about being present."""
+    def gap(present: pa.Array, source: str) -> pa.Array:
+        return pc.cast(pc.xor(present, pc.is_valid(table[source])), pa.int64())
+
+    total = gap(pc.fill_null(pc.greater(pc.list_value_length(table["agencies"]), 0), False), "agencies_source")
+    for value, source in PROVENANCE:
+        total = pc.add(total, gap(pc.is_valid(table[value]), source))
+    return total
+
+
+def _derivations(cfg: Config) -> dict[str, Callable[[pa.Table], pa.Array]]:
+    """Derived view columns: each stands for a release column too wide to copy into pandas."""
+    return {
+        "text_length": lambda t: pc.utf8_length(t["text"]),
+        "text_tail": lambda t: body_tail(t["text"], cfg.tail_chars),
+        "title_equals_outlet": title_equals_outlet,
+        "provenance_gaps": provenance_gaps,
+        "agencies_count": lambda t: pc.list_value_length(t["agencies"]),
+        "outlets_count": lambda t: pc.list_value_length(t["outlets"]),
+        "doc_ids_count": lambda t: pc.list_value_length(t["doc_ids"]),
+    }
+
+
+def _comparable(array: pa.ChunkedArray) -> pa.ChunkedArray:
+    """Dates and timestamps as nanosecond timestamps, which GE compares vectorised against bounds."""
+    if pa.types.is_date(array.type):
+        return array.cast(pa.timestamp("ns"))
+    if pa.types.is_timestamp(array.type):
+        return array.cast(pa.timestamp("ns", tz=array.type.tz))
+    return array
+
+
+def table_view(table: pa.Table, columns: Iterable[str], cfg: Config) -> pd.DataFrame:
+    """Return the named columns, copied or derived; a column that cannot be made is left out."""
+    derive = _derivations(cfg)
+    arrays: dict[str, pa.Array] = {}
+    for name in columns:
+        try:
+            arrays[name] = _comparable(table[name]) if name in table.column_names else derive[name](table)
+        except (KeyError, pa.ArrowException):
+            continue  # the suite then fails on the missing column, naming it
+    if not arrays:
+        return pd.DataFrame(index=pd.RangeIndex(table.num_rows))
+    return pa.table(arrays).to_pandas()
+
+
+def _type_names(cfg: Config) -> list[tuple[pa.DataType, str]]:
+    pairs = []
+    for name in TABLES:
+        spec = load_table_spec(cfg.schemas_dir, name)
+        pairs += zip((f.type for f in arrow_schema(cfg.schemas_dir, name)), (c["type"] for c in spec["columns"]))
+    return pairs
+
+
+def column_signature(table: str, position: int, field: pa.Field, names: list[tuple[pa.DataType, str]]) -> str:
+    """Return 'table.NN column type required|nullable' in the vocabulary of schemas/."""
+    kind = next((n for t, n in names if t.equals(field.type)), str(field.type))
+    return f"{table}.{position:02d} {field.name} {kind} {'nullable' if field.nullable else 'required'}"
+
+
+def columns_view(schemas: dict[str, pa.Schema], cfg: Config) -> pd.DataFrame:
+    """One row per column of every table as written: its position, name, type and nullability."""
+    names = _type_names(cfg)
+    rows = [{"table": t, "column": f.name, "signature": column_signature(t, i + 1, f, names)}
+            for t, schema in schemas.items() for i, f in enumerate(schema)]
+    return pd.DataFrame(rows, columns=["table", "column", "signature"])
+
+
+def story_links_view(documents: pa.Table, stories: pa.Table) -> pd.DataFrame:
+    """One row per story id of either table: its documents, canonical copies and stories row."""
+    grouped = documents.select(["story_id", "doc_id", "is_canonical"]).group_by("story_id").aggregate(
+        [("doc_id", "count"), ("is_canonical", "sum")])
+    per_doc = grouped.select(["story_id", "doc_id_count", "is_canonical_sum"]).rename_columns(
+        ["story_id", "documents", "canonical_copies"])
+    canon = documents.select(["doc_id", "story_id", "is_canonical"]).rename_columns(
+        ["canonical_doc_id", "canonical_story_id", "canonical_flag"])
+    side = stories.select(["story_id", "canonical_doc_id", "copy_count"]).join(
+        canon, "canonical_doc_id", join_type="left outer")
+    side = side.append_column("in_stories", pa.array([True] * side.num_rows, pa.bool_()))
+    joined = per_doc.join(side, "story_id", join_type="full outer").sort_by("story_id")
+    in_stories = pc.fill_null(joined["in_stories"], False)
+    documents = pc.fill_null(joined["documents"], 0)
+    matches = pc.fill_null(pc.and_kleene(pc.equal(joined["canonical_story_id"], joined["story_id"]),
+                                         joined["canonical_flag"]), False)
+    # Null without a stories row or without documents: those rows fail in_stories or documents instead.
+    judged = pc.and_(in_stories, pc.greater(documents, 0))
+    view = pa.table({
+        "story_id": joined["story_id"],
+        "in_stories": in_stories,
+        "documents": documents,
+        "canonical_copies": pc.fill_null(joined["canonical_copies"], 0),
+        "copy_count": joined["copy_count"],
+        "canonical_doc_matches": pc.if_else(judged, matches, pa.scalar(None, pa.bool_())),
+    })
+    return view.to_pandas()
+
+
+def _string_columns(cfg: Config) -> dict[str, list[str]]:
+    return {t: [f.name for f in arrow_schema(cfg.schemas_dir, t) if pa.types.is_string(f.type)]
+            for t in TABLES}
+
+
+def _head_rows(counts: Counter) -> pd.DataFrame:
+    rows = [{"cell": cell, "first_char": head, "cells": n} for (cell, head), n in sorted(counts.items())]
+    return pd.DataFrame(rows, columns=["cell", "first_char", "cells"])
+
+
+def csv_cells_from_tables(tables: dict[str, pa.Table], cfg: Config,
+                          neutralise: Callable[[object], object]) -> pd.DataFrame:
+    """First characters of every text cell as the CSV writer will write it (through `neutralise`)."""
+    counts: Counter = Counter()
+    for table, names in _string_columns(cfg).items():
+        for name in names:
+            if name not in tables[table].column_names:
+                continue
+            found = pc.value_counts(pc.utf8_slice_codeunits(tables[table][name], 0, 1))
+            for head, n in zip(found.field("values").to_pylist(), found.field("counts").to_pylist()):
+                if head is not None:
+                    counts[(f"{table}.{name}", str(neutralise(head))[:1])] += n
+    return _head_rows(counts)
+
+
+def csv_cells_from_files(folder: Path, cfg: Config) -> pd.DataFrame:
+    """First characters of every text cell in a release's written CSV files, read in blocks."""
+    import pyarrow.csv as pcsv
+
+    counts: Counter = Counter()
+    for table, names in _string_columns(cfg).items():
+        path = folder / f"{table}.csv"
+        if not path.is_file():
+            continue
+        reader = pcsv.open_csv(path, parse_options=pcsv.ParseOptions(newlines_in_values=True),
+                               convert_options=pcsv.ConvertOptions(
+                                   column_types={n: pa.string() for n in names}, include_columns=names,
+                                   include_missing_columns=True, strings_can_be_null=False))
+        for batch in reader:
+            for name in names:
+                found = pc.value_counts(pc.utf8_slice_codeunits(batch.column(name), 0, 1))
+                for head, n in zip(found.field("values").to_pylist(), found.field("counts").to_pylist()):
+                    if head is not None:
+                        counts[(f"{table}.{name}", head)] += n
+    return _head_rows(counts)
