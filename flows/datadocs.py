@@ -74,11 +74,12 @@ def index_page(report: GateReport, cfg: Config) -> str:
              f"<title>wiredesk validation report</title><style>{_CSS}</style></head>\n<body>",
              "<h1>wiredesk validation report</h1>",
              f"<p class=\"verdict {'passed' if report.passed else 'blocking'}\">{verdict}</p>",
-             f"<p>{stats['evaluated']} expectations: {stats['passed']} passed, {stats['warnings']} warnings "
+             f"<p>{stats['evaluated']} expectations: {stats['passed']} passed, {stats['warnings']} warning(s) "
              f"(reported, not blocking), {stats['blocking']} blocking. Checked against "
              f"<code>expectations/</code> with Great Expectations; machine-readable: "
-             f"<a href=\"results.json\">results.json</a>.</p>",
-             _parameters(report), _suite_table(report, cfg)]
+             f"<a href=\"results.json\">results.json</a>. Great Expectations' own pages mark a suite "
+             f"failed when any of its expectations fails; here only critical ones block.</p>",
+             _failures(report), _suite_table(report, cfg), _parameters(report)]
     for suite in dict.fromkeys(o.suite for o in report.outcomes):
         parts.append(_suite_section(suite, [o for o in report.outcomes if o.suite == suite], cfg))
     parts.append(_count_table("Quarantined records by stage and reason", report.quarantine))
@@ -86,6 +87,13 @@ def index_page(report: GateReport, cfg: Config) -> str:
         parts.append(_count_table("Fields nulled by the record-level checks", report.nulled))
     parts.append("</body>\n</html>\n")
     return "\n".join(parts)
+
+
+def _failures(report: GateReport) -> str:
+    failed = report.blocking + report.warnings
+    if not failed:
+        return "<h2>Failed expectations</h2>\n<p>None.</p>"
+    return "<h2>Failed expectations</h2>\n" + _outcome_table(failed)
 
 
 def _parameters(report: GateReport) -> str:
@@ -117,13 +125,17 @@ def _status(o: Outcome) -> str:
 
 
 def _suite_section(suite: str, outcomes: list[Outcome], cfg: Config) -> str:
+    return f"<h2 id=\"{_e(suite)}\">{_e(suite)}</h2>\n" + _outcome_table(outcomes)
+
+
+def _outcome_table(outcomes: list[Outcome]) -> str:
     rows = "".join(
-        f"<tr><td>{_status(o)}</td><td>{_e(o.severity)}</td><td><code>{_e(o.column or '*')}</code></td>"
+        f"<tr><td>{_status(o)}</td><td>{_e(o.severity)}</td><td><code>{_e(o.where)}</code></td>"
         f"<td><code>{_e(o.expectation)}</code></td><td>{_e(o.observed)}"
         f"{'<br>e.g. ' + _e(', '.join(o.examples[:5])) if o.examples and not o.success else ''}</td>"
         f"<td>{_e(o.notes)}</td></tr>" for o in outcomes)
-    return (f"<h2 id=\"{_e(suite)}\">{_e(suite)}</h2>\n<table><tr><th>status</th><th>severity</th><th>column</th>"
-            f"<th>expectation</th><th>observed</th><th>why it exists</th></tr>{rows}</table>")
+    return ("<table><tr><th>status</th><th>severity</th><th>where</th><th>expectation</th><th>observed</th>"
+            f"<th>why it exists</th></tr>{rows}</table>")
 
 
 def _count_table(title: str, counts: dict[str, int]) -> str:

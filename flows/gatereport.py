@@ -92,7 +92,7 @@ class GateReport:
         stats = self.statistics()
         verdict = "PASSED" if self.passed else "FAILED"
         lines = [f"validation gate {verdict}: {stats['evaluated']} expectations, {stats['passed']} passed, "
-                 f"{stats['warnings']} warnings, {stats['blocking']} blocking",
+                 f"{stats['warnings']} warning(s), {stats['blocking']} blocking",
                  f"  {'suite':<12} {'passed':>6} {'warned':>6} {'blocked':>7}"]
         for suite in dict.fromkeys(o.suite for o in self.outcomes):
             mine = [o for o in self.outcomes if o.suite == suite]

@@ -160,7 +160,8 @@ def csv_cells_from_tables(tables: dict[str, pa.Table], cfg: Config,
         for name in names:
             if name not in tables[table].column_names:
                 continue
-            found = pc.value_counts(pc.utf8_slice_codeunits(tables[table][name], 0, 1))
+            # a null is written as an empty cell
+            found = pc.value_counts(pc.utf8_slice_codeunits(pc.fill_null(tables[table][name], ""), 0, 1))
             for head, n in zip(found.field("values").to_pylist(), found.field("counts").to_pylist()):
                 if head is not None:
                     counts[(f"{table}.{name}", str(neutralise(head))[:1])] += n

@@ -89,7 +89,7 @@ def run_gate(tables: Mapping[str, pa.Table], cfg: Config, docs_dir: Path | None 
     specs = {name: load_suite(cfg.expectations_dir, name) for name in SUITES}
     frames = build_views(tables, specs, cfg, csv_cells)
     results, suites = _run_suites({n: frames[n] for n in only}, specs, cfg)
-    report = GateReport(parameters={k: str(v) for k, v in parameters(cfg).items()},
+    report = GateReport(parameters={k: _display(v) for k, v in parameters(cfg).items()},
                         quarantine=quarantine_counts(tables["quarantine"]),
                         nulled=None if nulled is None else dict(sorted(nulled.items())))
     for name in only:
@@ -192,11 +192,17 @@ def _examples(suite: str, column: str | None, result: dict) -> list[str]:
     key = ROW_KEYS[suite]
     rows = result.get("partial_unexpected_index_list") or []
     if rows and isinstance(rows[0], dict) and key in rows[0]:
-        named = [_short(r[key], 80) + (f" ({_short(r[column], 60)})" if _shown(r, column, key) else "")
-                 for r in rows]
+        named = [_short(r[key], 80) + (f" ({_short(r[column], 60, column.endswith('_tail'))})"
+                                       if _shown(r, column, key) else "") for r in rows]
         return list(dict.fromkeys(named))[:_EXAMPLES]
     values = result.get("partial_unexpected_list") or result.get("partial_missing_list") or []
     return [_short(v, 80) for v in values[:_EXAMPLES]]
+
+
+def _display(value: object) -> str:
+    if isinstance(value, dt.datetime) and value.tzinfo is None and value.time() == dt.time():
+        return value.date().isoformat()
+    return value.isoformat() if isinstance(value, dt.datetime) else str(value)
 
 
 def _shown(row: dict, column: str | None, key: str) -> bool:
@@ -204,6 +210,8 @@ def _shown(row: dict, column: str | None, key: str) -> bool:
     return value is not None and not (isinstance(value, float) and value != value)
 
 
-def _short(value: object, limit: int = 160) -> str:
+def _short(value: object, limit: int = 160, keep_end: bool = False) -> str:
     text = json.dumps(value, default=str, ensure_ascii=False) if isinstance(value, (list, dict)) else str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    return "…" + text[1 - limit:] if keep_end else text[: limit - 1] + "…"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import random
 
 import pyarrow as pa
 
@@ -13,7 +14,9 @@ from flows.schema import arrow_schema
 from flows.tables import quarantine_table, stories_table
 
 WORDS = ("officials said the talks on border trade and power lines would resume after the storm while "
-         "council members voted on the budget for rescue crews along the coast").split()
+         "council members voted on the budget for rescue crews along the coast minister agency report city "
+         "harbour bridge farmers prices election court ruling hospital school river flood police inquiry "
+         "company shares market ceasefire envoy summit treaty drought harvest strike union wages").split()
 UTC = dt.timezone.utc
 
 
@@ -24,7 +27,8 @@ def hex_id(seed: str) -> str:
 
 def prose(seed: int, words: int = 70) -> str:
     """Deterministic filler paragraphs that end like a story."""
-    text = " ".join(WORDS[(seed * 5 + i * (seed + 2)) % len(WORDS)] for i in range(words))
+    pick = random.Random(seed)
+    text = " ".join(pick.choice(WORDS) for _ in range(words))
     return f"{text[:1].upper()}{text[1:]}.\n\nThe meeting ended without a statement, {seed} officials said."
 
 
@@ -70,3 +74,17 @@ def replace(table: pa.Table, column: str, changes: dict[int, object]) -> pa.Tabl
         values[row] = value
     field = table.schema.field(index)
     return table.set_column(index, field, pa.array(values, field.type))
+
+
+def write_pages(folder, count: int, start: int = 0, paragraphs: int = 3) -> list[str]:
+    """Write plain-text news pages like the seeds (headline, date line, prose); return their names."""
+    folder.mkdir(parents=True, exist_ok=True)
+    names = []
+    for n in range(start, start + count):
+        body = "\n\n".join(prose(n * 10 + p, words=60) for p in range(paragraphs))
+        day = dt.date(2017, 1, 1) + dt.timedelta(days=n % 300)
+        page = (f"Ministers meet on border trade, report number {n}\n\n{day:%A, %d %B %Y}\n\n"
+                f"WASHINGTON (AP) — {body}\n")
+        names.append(f"{n:04d}.txt")
+        (folder / names[-1]).write_text(page, encoding="utf-8")
+    return names
