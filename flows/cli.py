@@ -60,8 +60,7 @@ def _release(args: argparse.Namespace) -> int:
         print(f"wiredesk: published {outcome['version']} at {outcome['path']}")
     print(json.dumps(outcome["counts"], indent=2))
     report = outcome["gate"]
-    if outcome["path"] is not None:
-        report.docs_dir = Path(outcome["path"]) / "validation"
+    report.docs_dir = Path(outcome["path"]) / "validation" if outcome["path"] else None
     print(report.summary())
     return 0
 

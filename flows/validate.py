@@ -96,7 +96,7 @@ def run_gate(tables: Mapping[str, pa.Table], cfg: Config, docs_dir: Path | None 
         report.results[name] = results[name].to_json_dict()
         order = {item.id: i for i, item in enumerate(suites[name].expectation_configurations)}
         found = sorted(results[name].results, key=lambda r: order.get(r.expectation_config.id, len(order)))
-        report.outcomes += [_outcome(name, r) for r in found]
+        report.outcomes += [_outcome(name, r, frames[name]) for r in found]
     if docs_dir is not None:
         from flows import datadocs
 
@@ -148,12 +148,10 @@ def _suite(gx, name: str, spec: dict):
 
 def _result_format(name: str, frame: pd.DataFrame) -> dict:
     found = {"result_format": "SUMMARY", "partial_unexpected_count": 20}
-    if ROW_KEYS[name] in frame.columns:
-        found["unexpected_index_column_names"] = [ROW_KEYS[name]]
     return found
 
 
-def _outcome(suite: str, result) -> Outcome:
+def _outcome(suite: str, result, frame: pd.DataFrame) -> Outcome:
     config = result.expectation_config
     kwargs = config.kwargs
     column = kwargs.get("column") or "/".join(kwargs[k] for k in ("column_A", "column_B") if k in kwargs)
@@ -161,7 +159,8 @@ def _outcome(suite: str, result) -> Outcome:
         suite=suite, expectation=config.type, column=column or None,
         severity=str(getattr(config.severity, "value", config.severity) or "critical"),
         success=bool(result.success), observed=_observed(result.result or {}, result.exception_info or {}),
-        notes=(config.meta or {}).get("notes", ""), examples=_examples(suite, column, result.result or {}))
+        notes=(config.meta or {}).get("notes", ""),
+        examples=_examples(frame, ROW_KEYS[suite], column, result.result or {}))
 
 
 def _observed(result: dict, exception: dict) -> str:
@@ -187,13 +186,14 @@ def _exception_message(exception: dict) -> str | None:
     return None
 
 
-def _examples(suite: str, column: str | None, result: dict) -> list[str]:
+def _examples(frame: pd.DataFrame, key: str, column: str | None, result: dict) -> list[str]:
     """A few rejected rows, named by their key (and the value when it is another column)."""
-    key = ROW_KEYS[suite]
-    rows = result.get("partial_unexpected_index_list") or []
-    if rows and isinstance(rows[0], dict) and key in rows[0]:
-        named = [_short(r[key], 80) + (f" ({_short(r[column], 60, column.endswith('_tail'))})"
-                                       if _shown(r, column, key) else "") for r in rows]
+    rows = [r for r in result.get("partial_unexpected_index_list") or [] if r in frame.index]
+    if rows and key in frame.columns:
+        shown = column in frame.columns and column != key
+        named = [_short(frame.at[r, key], 80) + (f" ({_short(frame.at[r, column], 60, column.endswith('_tail'))})"
+                                                 if shown and not pd.isna(frame.at[r, column]) else "")
+                 for r in rows]
         return list(dict.fromkeys(named))[:_EXAMPLES]
     values = result.get("partial_unexpected_list") or result.get("partial_missing_list") or []
     return [_short(v, 80) for v in values[:_EXAMPLES]]
@@ -203,11 +203,6 @@ def _display(value: object) -> str:
     if isinstance(value, dt.datetime) and value.tzinfo is None and value.time() == dt.time():
         return value.date().isoformat()
     return value.isoformat() if isinstance(value, dt.datetime) else str(value)
-
-
-def _shown(row: dict, column: str | None, key: str) -> bool:
-    value = row.get(column) if column != key else None
-    return value is not None and not (isinstance(value, float) and value != value)
 
 
 def _short(value: object, limit: int = 160, keep_end: bool = False) -> str:

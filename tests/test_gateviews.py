@@ -24,7 +24,8 @@ def test_the_tail_check_equals_the_whole_body_check(cfg):
     pattern = re.compile(cfg.chrome_tail_pattern)
     bodies = [prose(i) + "\n\n" + end for i, end in enumerate(FURNITURE + STORY_ENDINGS)]
     bodies += ["No comments: " + prose(1), prose(2) + "\nNo comments:\n\n  \n", "x" * 239 + "\nShare this",
-               "Share this\n" + "y" * 250, "a" * 500]
+               "Share this\n" + "y" * 250, "a" * 500, "Grüße 😀 " * 200 + "\nKommentare (3)\nNo comments 😀",
+               "ü" * 1000 + "\nShare this"]
     tails = gateviews.body_tail(pa.array(bodies), cfg.tail_chars)
     on_tails = pc.match_substring_regex(tails, cfg.chrome_tail_pattern).to_pylist()
     on_bodies = [bool(pattern.search(b.rstrip())) for b in bodies]
@@ -75,3 +76,13 @@ def test_views_hold_only_the_columns_a_suite_names(cfg):
     view = gateviews.table_view(t["documents"], ["doc_id", "text_length", "published_date", "nope"], cfg)
     assert list(view.columns) == ["doc_id", "text_length", "published_date"]
     assert str(view["published_date"].dtype) == "datetime64[ns]"
+
+
+def test_a_long_blank_run_after_the_body_still_gives_the_exact_tail(cfg):
+    bodies = [prose(1) + "\nNo comments:" + " \n" * 200, prose(2) + " " * 70, "short" + " " * 500, None,
+              "ä😀" * 400, "😀" * 300 + "\u3000" * 100]
+    tails = gateviews.body_tail(pa.array(bodies), cfg.tail_chars).to_pylist()
+    expected = [None if b is None else b.rstrip() for b in bodies]
+    expected = [t if t is None or len(t) <= cfg.tail_chars else gateviews.CUT_MARK + t[-(cfg.tail_chars - 1):]
+                for t in expected]
+    assert tails == expected
