@@ -99,3 +99,11 @@ def screen(result: ChunkResult, cfg: Config) -> ChunkResult:
     result.quarantined += [q for q in rejected if q is not None]
     result.counts.update({f"nulled/{key}": n for key, n in nulled.items()})
     return result
+
+
+def nulled_counts(results: list[ChunkResult]) -> Counter:
+    """Fields the checks nulled across all chunks, per `field/reason`."""
+    total: Counter = Counter()
+    for result in results:
+        total.update({k.removeprefix("nulled/"): n for k, n in result.counts.items() if k.startswith("nulled/")})
+    return total

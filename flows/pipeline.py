@@ -43,13 +43,10 @@ def cluster(results: list[ChunkResult], rejected: list, cfg: Config):
 @task(name="validate", cache_policy=NO_CACHE)
 def gate(tables: dict, results: list[ChunkResult], run_dir: str, cfg: Config) -> validate.GateReport:
     """Run the Great Expectations suites and write their Data Docs; a failed gate keeps its docs aside."""
-    from collections import Counter
     from pathlib import Path
 
-    nulled = Counter()
-    for result in results:
-        nulled.update({k.removeprefix("nulled/"): n for k, n in result.counts.items() if k.startswith("nulled/")})
-    report = validate.run_gate(tables, cfg, docs_dir=Path(run_dir) / "validation", nulled=nulled)
+    report = validate.run_gate(tables, cfg, docs_dir=Path(run_dir) / "validation",
+                               nulled=checks.nulled_counts(results))
     if not report.passed:
         shutil.rmtree(cfg.failed_gate_dir, ignore_errors=True)
         report.docs_dir = Path(shutil.copytree(report.docs_dir, cfg.failed_gate_dir))

@@ -59,7 +59,8 @@ def test_bodies_ending_in_furniture_or_out_of_bounds_are_quarantined(cfg):
     assert [q and q.reason for q in found] == ["chrome_in_body", "body_too_short", "chrome_in_body", None,
                                                "body_too_long"]
     assert found[0].stage == "validate" and found[0].doc_id == hex_id("doc1")
-    assert found[0].source_path == "in/001.txt" and found[0].detail == "body ends in page furniture: 'No comments:'"
+    assert found[0].source_path == "in/001.txt"
+    assert found[0].detail == "body ends in page furniture: 'No comments:'"
     assert found[1].detail == "24 characters of body, fewer than 200"
 
 
@@ -77,6 +78,7 @@ def test_screen_drops_rejected_rows_from_the_part_and_what_dedup_sees(cfg, tmp_p
     assert result.fingerprints[1].published is None and result.sources == ["in/001.txt", "in/003.txt"]
     assert [(q.stage, q.reason) for q in result.quarantined] == [("validate", "chrome_in_body")]
     assert result.counts["nulled/published_date/out_of_range"] == 1
+    assert checks.nulled_counts([result]) == {"published_date/out_of_range": 1}
 
 
 def test_screen_removes_a_part_left_empty(cfg, tmp_path):

@@ -46,7 +46,8 @@ def test_title_equals_outlet_ignores_case_and_spacing_only():
 
 
 def test_provenance_gaps_count_fields_without_their_source(cfg):
-    rows = [doc(1), doc(2, title=None), doc(3, date_source=None, agencies=[]), doc(4, agencies=[], agencies_source=None)]
+    rows = [doc(1), doc(2, title=None), doc(3, date_source=None, agencies=[]),
+            doc(4, agencies=[], agencies_source=None)]
     table = good_tables(cfg, rows)["documents"]
     assert gateviews.provenance_gaps(table).to_pylist() == [0, 1, 2, 0]
 

@@ -60,7 +60,8 @@ CRITICAL = [
     ("malformed-doc_id", D, docs("doc_id", {0: "DOC-1"}), {(D, REGEX, "doc_id")}),
     ("malformed-story_id", D, docs("story_id", {2: "story three"}), {(D, REGEX, "story_id")}),
     ("unknown-input_format", D, docs("input_format", {0: "pdf"}), {(D, IN_SET, "input_format")}),
-    ("similarity-above-1", D, docs("similarity_to_canonical", {1: 1.5}), {(D, BETWEEN, "similarity_to_canonical")}),
+    ("similarity-above-1", D, docs("similarity_to_canonical", {1: 1.5}),
+     {(D, BETWEEN, "similarity_to_canonical")}),
     ("body-too-short", D, both(docs("text", {0: "Too short."}), docs("text_chars", {0: 10})),
      {(D, BETWEEN, "text_length")}),
     ("text_chars-wrong", D, docs("text_chars", {0: 7}), {(D, PAIR_EQ, "text_chars/text_length")}),
@@ -81,7 +82,8 @@ CRITICAL = [
     *[(f"null-stories-{c}", S, stories(c, {1: None}), {(S, NN, f"{c}_count")})
       for c in ["agencies", "outlets", "doc_ids"]],
     ("duplicate-story_id", S, stories("story_id", {1: hex_id("doc1")}), {(S, UNIQUE, "story_id")}),
-    ("duplicate-canonical", S, stories("canonical_doc_id", {1: hex_id("doc1")}), {(S, UNIQUE, "canonical_doc_id")}),
+    ("duplicate-canonical", S, stories("canonical_doc_id", {1: hex_id("doc1")}),
+     {(S, UNIQUE, "canonical_doc_id")}),
     ("malformed-stories-story_id", S, stories("story_id", {0: "s1"}), {(S, REGEX, "story_id")}),
     ("malformed-canonical_doc_id", S, stories("canonical_doc_id", {0: "d1"}), {(S, REGEX, "canonical_doc_id")}),
     ("zero-copies", S, both(stories("copy_count", {1: 0}), stories("doc_ids", {1: []})),
@@ -89,7 +91,8 @@ CRITICAL = [
     ("copy_count-wrong", S, stories("copy_count", {0: 3}), {(S, PAIR_EQ, "copy_count/doc_ids_count")}),
     ("stories-body-too-short", S, stories("text", {0: "Short."}), {(S, BETWEEN, "text_length")}),
     ("stories-title-too-long", S, stories("title", {0: LONG}), {(S, LENGTHS, "title")}),
-    ("first-before-floor", S, stories("first_published", {0: dt.date(1970, 1, 1)}), {(S, BETWEEN, "first_published")}),
+    ("first-before-floor", S, stories("first_published", {0: dt.date(1970, 1, 1)}),
+     {(S, BETWEEN, "first_published")}),
     ("last-in-future", S, stories("last_published", {0: dt.date(2030, 1, 1)}), {(S, BETWEEN, "last_published")}),
     ("last-before-first", S, stories("first_published", {2: dt.date(2016, 1, 1)}),
      {(S, A_GT_B, "last_published/first_published")}),
@@ -110,18 +113,20 @@ CRITICAL = [
      # a story without documents has no canonical copy and a copy_count that disagrees: one defect, three rules
      {("story_links", BETWEEN, "documents"), ("story_links", BETWEEN, "canonical_copies"),
       ("story_links", PAIR_EQ, "copy_count/documents")}),
-    ("two-canonicals", "story_links", docs("is_canonical", {1: True}), {("story_links", BETWEEN, "canonical_copies")}),
+    ("two-canonicals", "story_links", docs("is_canonical", {1: True}),
+     {("story_links", BETWEEN, "canonical_copies")}),
     ("copy_count-not-documents", "story_links", stories("copy_count", {0: 3}),
      {("story_links", PAIR_EQ, "copy_count/documents")}),
     ("canonical-of-other-story", "story_links", stories("canonical_doc_id", {0: hex_id("doc3")}),
      {("story_links", IN_SET, "canonical_doc_matches")}),
 ]
 
+NONE_3 = {0: None, 1: None, 2: None}
 WARNINGS = [
-    ("few-dates", both(docs("published_date", {i: None for i in range(3)}), docs("date_source", {i: None for i in range(3)}),
-                       stories("first_published", {0: None, 1: None}), stories("last_published", {0: None, 1: None})),
+    ("few-dates", both(docs("published_date", NONE_3), docs("date_source", NONE_3),
+                       stories("first_published", {0: None}), stories("last_published", {0: None})),
      (D, NN, "published_date")),
-    ("few-outlets", both(docs("outlet", {i: None for i in range(3)}), docs("outlet_source", {i: None for i in range(3)})),
+    ("few-outlets", both(docs("outlet", NONE_3), docs("outlet_source", NONE_3)),
      (D, NN, "outlet")),
     ("few-titles", both(docs("title", {0: None, 1: None}), docs("title_source", {0: None, 1: None})),
      (D, NN, "title")),
@@ -153,11 +158,12 @@ def test_each_warning_only_warns(cfg, case, breaks, expected):
 
 
 def test_every_expectation_has_a_case_that_breaks_it(cfg):
+    specs = {name: validate.load_suite(cfg.expectations_dir, name) for name in validate.SUITES}
     declared = {(name, item["type"], _column(item["kwargs"])): item["severity"]
-                for name in validate.SUITES for item in validate.load_suite(cfg.expectations_dir, name)["expectations"]}
+                for name, spec in specs.items() for item in spec["expectations"]}
     broken = {k: "critical" for case in CRITICAL for k in case[3]} | {case[2]: "warning" for case in WARNINGS}
-    assert len(declared) == sum(len(validate.load_suite(cfg.expectations_dir, n)["expectations"])
-                                for n in validate.SUITES)  # (suite, type, column) names one expectation
+    # (suite, type, column) names exactly one expectation
+    assert len(declared) == sum(len(spec["expectations"]) for spec in specs.values())
     missing = {k for k in declared if k not in broken and k != ("csv_cells", NO_REGEX, "first_char")}
     assert missing == set() and all(declared[k] == broken[k] for k in broken)
 

@@ -1,4 +1,4 @@
-"""The gate inside the real flow: records are screened, reports ship with the release, a failed gate publishes nothing."""
+"""The gate in the real flow: records are screened, the report ships, a failed gate publishes nothing."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ def test_record_checks_quarantine_with_stage_reason_and_detail(built):
     root, outcome = built
     latest = root / "out" / "releases" / "latest"
     rows = pq.read_table(latest / "quarantine.parquet").to_pylist()
-    assert [(r["source_path"], r["stage"], r["reason"]) for r in rows] == [("0010.txt", "validate", "body_too_long")]
+    found = [(r["source_path"], r["stage"], r["reason"]) for r in rows]
+    assert found == [("0010.txt", "validate", "body_too_long")]
     assert rows[0]["detail"].endswith(f"more than {CEILING}") and rows[0]["doc_id"]
     assert pq.read_table(latest / "documents.parquet").num_rows == 4
     assert outcome["gate"].quarantine == {"validate/body_too_long": 1}
@@ -93,5 +94,6 @@ def _make_critical(path, column):
 
 def _snapshot(releases):
     """Where latest points and every file's bytes under releases/."""
-    files = {p.relative_to(releases).as_posix(): p.read_bytes() for p in sorted(releases.rglob("*")) if p.is_file()}
+    files = {p.relative_to(releases).as_posix(): p.read_bytes()
+             for p in sorted(releases.rglob("*")) if p.is_file()}
     return os.readlink(releases / "latest"), files
