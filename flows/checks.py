@@ -16,7 +16,7 @@ from flows.chunks import ChunkResult
 from flows.config import Config
 from flows.gateviews import body_tail, end_of_today, title_equals_outlet
 from flows.model import Quarantined
-from flows.tables import write_parquet
+from flows.tables import parquet_writer
 
 STAGE = "validate"
 
@@ -78,25 +78,36 @@ def rejections(table: pa.Table, cfg: Config) -> list[Quarantined | None]:
 
 
 def screen(result: ChunkResult, cfg: Config) -> ChunkResult:
-    """Apply the record-level checks to a chunk's staged part, its fingerprints and its counts."""
+    """Apply the record-level checks to a chunk's staged part (read in batches), fingerprints and counts."""
     if result.part is None:
         return result
-    table, nulled = null_bad_fields(pq.read_table(result.part), cfg)
-    rejected = rejections(table, cfg)
-    if not nulled and not any(rejected):
+    keep: list[bool] = []
+    dates: list = []
+    nulled: Counter = Counter()
+    checked = result.part.with_name(result.part.stem + "-checked.parquet")
+    writer = None
+    for batch in pq.ParquetFile(result.part).iter_batches(batch_size=cfg.stage_batch_docs):
+        table, found = null_bad_fields(pa.Table.from_batches([batch]), cfg)
+        rejected = rejections(table, cfg)
+        nulled.update(found)
+        result.quarantined += [q for q in rejected if q is not None]
+        keep += [q is None for q in rejected]
+        table = table.filter(pa.array([q is None for q in rejected], pa.bool_()))
+        dates += table["published_date"].to_pylist()
+        if table.num_rows:
+            writer = writer or parquet_writer(checked, table.schema)
+            writer.write_table(table, row_group_size=50_000)
+    if writer is not None:
+        writer.close()
+    if not nulled and all(keep):
+        checked.unlink(missing_ok=True)  # nothing changed: the staged part stands as written
         return result
-    keep = [q is None for q in rejected]
-    table = table.filter(pa.array(keep, pa.bool_()))
-    if table.num_rows:
-        write_parquet(table, result.part)
-    else:
-        result.part.unlink()
-        result.part = None
+    result.part.unlink()
+    result.part = checked.replace(result.part) if writer is not None else None
     result.fingerprints = [fp for fp, k in zip(result.fingerprints, keep) if k]
-    result.sources = [s for s, k in zip(result.sources, keep) if k]
-    for fp, day in zip(result.fingerprints, table["published_date"].to_pylist()):
+    result.sources = [src for src, k in zip(result.sources, keep) if k]
+    for fp, day in zip(result.fingerprints, dates):
         fp.published = day  # dedup must not match copies on a date the checks nulled
-    result.quarantined += [q for q in rejected if q is not None]
     result.counts.update({f"nulled/{key}": n for key, n in nulled.items()})
     return result
 

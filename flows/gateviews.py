@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -18,6 +18,8 @@ from flows.schema import TABLES, arrow_schema, load_table_spec
 CUT_MARK = "…"
 # Extra characters read before a tail so that trailing blanks can be dropped without trimming whole bodies.
 TAIL_SLACK = 64
+# Rows rendered at a time when reading CSV cells, so rendering never copies a whole text column.
+_CSV_BATCH = 50_000
 
 
 def end_of_today(cfg: Config) -> dt.datetime:
@@ -182,20 +184,24 @@ def _head_rows(counts: Counter) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["cell", "first_char", "cells"])
 
 
-def csv_cells_from_tables(tables: dict[str, pa.Table], cfg: Config,
-                          neutralise: Callable[[object], object]) -> pd.DataFrame:
-    """First characters of every text cell as the CSV writer will write it (through `neutralise`)."""
+def csv_cells_from_tables(tables: Mapping[str, pa.Table], cfg: Config,
+                          render: Callable[[pa.Array], pa.Array]) -> pd.DataFrame:
+    """First characters of every text cell as the CSV writer renders it (`render`), in bounded batches."""
     counts: Counter = Counter()
     for table, names in _string_columns(cfg).items():
-        for name in names:
-            if name not in tables[table].column_names:
-                continue
-            # a null is written as an empty cell
-            found = pc.value_counts(pc.utf8_slice_codeunits(pc.fill_null(tables[table][name], ""), 0, 1))
-            for head, n in zip(found.field("values").to_pylist(), found.field("counts").to_pylist()):
-                if head is not None:
-                    counts[(f"{table}.{name}", str(neutralise(head))[:1])] += n
+        present = [n for n in names if n in tables[table].column_names]
+        for batch in tables[table].select(present).to_batches(max_chunksize=_CSV_BATCH):
+            for name in present:
+                # a null is written as an empty cell
+                _count_heads(counts, f"{table}.{name}", pc.fill_null(render(batch.column(name)), ""))
     return _head_rows(counts)
+
+
+def _count_heads(counts: Counter, cell: str, values: pa.Array) -> None:
+    found = pc.value_counts(pc.utf8_slice_codeunits(values, 0, 1))
+    for head, n in zip(found.field("values").to_pylist(), found.field("counts").to_pylist()):
+        if head is not None:
+            counts[(cell, head)] += n
 
 
 def csv_cells_from_files(folder: Path, cfg: Config) -> pd.DataFrame:
@@ -213,8 +219,5 @@ def csv_cells_from_files(folder: Path, cfg: Config) -> pd.DataFrame:
                                    include_missing_columns=True, strings_can_be_null=False))
         for batch in reader:
             for name in names:
-                found = pc.value_counts(pc.utf8_slice_codeunits(batch.column(name), 0, 1))
-                for head, n in zip(found.field("values").to_pylist(), found.field("counts").to_pylist()):
-                    if head is not None:
-                        counts[(f"{table}.{name}", head)] += n
+                _count_heads(counts, f"{table}.{name}", batch.column(name))
     return _head_rows(counts)

@@ -65,9 +65,9 @@ def build_views(tables: Mapping[str, pa.Table], specs: dict[str, dict], cfg: Con
     except (KeyError, pa.ArrowException):
         frames["story_links"] = pd.DataFrame()  # the suite then fails on missing columns, naming them
     if csv_cells is None:
-        from flows.release import neutralise
+        from flows.csvfile import as_text
 
-        csv_cells = gateviews.csv_cells_from_tables(tables, cfg, neutralise)
+        csv_cells = gateviews.csv_cells_from_tables(tables, cfg, as_text)
     frames["csv_cells"] = csv_cells
     return frames
 

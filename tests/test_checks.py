@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -65,6 +66,7 @@ def test_bodies_ending_in_furniture_or_out_of_bounds_are_quarantined(cfg):
 
 
 def test_screen_drops_rejected_rows_from_the_part_and_what_dedup_sees(cfg, tmp_path):
+    cfg = replace(cfg, stage_batch_docs=2)  # the part is read in batches: rows from both must line up
     rows = [doc(1), doc(2, text=prose(2) + "\nPost a Comment"), doc(3, published_date=dt.date(2099, 5, 5))]
     part = tmp_path / "part-000000.parquet"
     write_parquet(staged(rows, cfg), part)

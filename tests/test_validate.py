@@ -12,7 +12,7 @@ import pytest
 
 from flows import validate
 from flows.config import REPO_ROOT
-from flows.release import write_csv
+from flows.csvfile import write_csv
 from gate_data import UTC, doc, good_rows, good_tables, hex_id, prose, replace
 
 D, S, Q = "documents", "stories", "quarantine"
@@ -76,6 +76,7 @@ CRITICAL = [
       for c in ["title_source", "date_source", "outlet_source", "agencies_source"]],
     ("date-without-source", D, docs("date_source", {1: None}), {(D, IN_SET, "provenance_gaps")}),
     ("negative-split_stories", D, docs("split_stories", {0: -1}), {(D, BETWEEN, "split_stories")}),
+    ("three-letter-language", D, docs("language", {2: "eng"}), {(D, REGEX, "language")}),
     *[(f"null-stories-{c}", S, stories(c, {0: None}), {(S, NN, c)})
       for c in ["story_id", "canonical_doc_id", "copy_count"]],
     ("null-stories-text", S, stories("text", {1: None}), {(S, NN, "text_length")}),
@@ -121,12 +122,12 @@ CRITICAL = [
      {("story_links", IN_SET, "canonical_doc_matches")}),
 ]
 
-NONE_3 = {0: None, 1: None, 2: None}
+NONE_3, NONE_4 = {0: None, 1: None, 2: None}, {0: None, 1: None, 2: None, 3: None}
 WARNINGS = [
     ("few-dates", both(docs("published_date", NONE_3), docs("date_source", NONE_3),
                        stories("first_published", {0: None}), stories("last_published", {0: None})),
      (D, NN, "published_date")),
-    ("few-outlets", both(docs("outlet", NONE_3), docs("outlet_source", NONE_3)),
+    ("few-outlets", both(docs("outlet", NONE_4), docs("outlet_source", NONE_4)),
      (D, NN, "outlet")),
     ("few-titles", both(docs("title", {0: None, 1: None}), docs("title_source", {0: None, 1: None})),
      (D, NN, "title")),
@@ -201,10 +202,15 @@ def test_a_failure_names_the_rows_and_why(cfg):
     assert "floor" in outcome.notes and "BLOCKED documents.published_date" in report.summary()
 
 
-def test_report_json_is_stable_across_runs(cfg):
-    first = json.dumps(validate.run_gate(good_tables(cfg), cfg).to_json(), sort_keys=True, default=str)
-    second = json.dumps(validate.run_gate(good_tables(cfg), cfg).to_json(), sort_keys=True, default=str)
-    assert first == second and "ge_load_time" not in first
+def test_report_and_data_docs_are_byte_identical_across_runs(cfg, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    validate.run_gate(good_tables(cfg), cfg, docs_dir=first)
+    validate.run_gate(good_tables(cfg), cfg, docs_dir=second)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert len(files) == 2 + 2 * len(validate.SUITES) + 1  # index, results, two pages per suite, favicon
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    assert "ge_load_time" not in (first / "results.json").read_text(encoding="utf-8")
 
 
 def test_importing_the_pipeline_does_not_import_great_expectations():
