@@ -1,119 +1,101 @@
 """Record-level checks: null a field that cannot be right, quarantine a record that is not a clean story.
 
-They run on each chunk's staged documents before dedup, so a rejected record never joins a story; the
+Every tagged document passes `check` before it is staged, so a rejected record never joins a story; the
 table-level Great Expectations gate (flows/validate.py) then asserts the same rules on the whole release.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections import Counter
+from collections.abc import Iterable
+from functools import lru_cache
 
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.parquet as pq
-
-from flows.chunks import ChunkResult
 from flows.config import Config
-from flows.gateviews import body_tail, end_of_today, title_equals_outlet
-from flows.model import Quarantined
-from flows.tables import parquet_writer
+from flows.model import Doc, Quarantined
 
 STAGE = "validate"
+# Marks a tail cut out of a longer body, so a line-start anchor cannot match at the cut.
+CUT_MARK = "…"
+# ASCII whitespace, as Arrow's regular expressions see it, so both levels compare titles alike.
+SPACES = r"[\t\n\v\f\r ]+"
+_SPACES = re.compile(SPACES)
 
 
-def _null_where(table: pa.Table, mask: pa.Array, names: tuple[str, ...]) -> pa.Table:
-    for name in names:
-        column = table[name]
-        index = table.schema.get_field_index(name)
-        table = table.set_column(index, table.schema.field(index),
-                                 pc.if_else(mask, pa.scalar(None, column.type), column))
-    return table
+def end_of_today(cfg: Config) -> dt.datetime:
+    """The first instant after `cfg.today` in UTC: a crawl time at or after it is in the future."""
+    return dt.datetime.combine(cfg.today + dt.timedelta(days=1), dt.time(), dt.timezone.utc)
 
 
-def _count(mask: pa.Array) -> int:
-    return int(pc.sum(pc.cast(pc.fill_null(mask, False), pa.int64())).as_py() or 0)
+def body_tail(text: str, chars: int) -> str:
+    """The body's last `chars` characters after trailing blanks; a cut tail starts with '…'."""
+    trimmed = text.rstrip()
+    return trimmed if len(trimmed) <= chars else CUT_MARK + trimmed[-(chars - 1):]
 
 
-def null_bad_fields(table: pa.Table, cfg: Config) -> tuple[pa.Table, Counter]:
-    """Null a date outside [date_floor, today], a future crawl time and a title that is no headline."""
-    date = table["published_date"]
-    rules = [
-        ("published_date/out_of_range", ("published_date", "date_source"),
-         pc.or_(pc.less(date, pa.scalar(cfg.date_floor, date.type)),
-                pc.greater(date, pa.scalar(cfg.today, date.type)))),
-        ("crawled_at/in_future", ("crawled_at",),
-         pc.greater_equal(table["crawled_at"], pa.scalar(end_of_today(cfg), table["crawled_at"].type))),
-        ("title/equals_outlet", ("title", "title_source"), title_equals_outlet(table)),
-        ("title/length_out_of_bounds", ("title", "title_source"),
-         pc.invert(pc.and_(pc.greater_equal(pc.utf8_length(table["title"]), cfg.min_title_chars),
-                           pc.less_equal(pc.utf8_length(table["title"]), cfg.max_title_chars)))),
-    ]
-    nulled: Counter = Counter()
-    for key, names, mask in rules:
-        mask = pc.fill_null(mask, False)
-        if n := _count(mask):
-            nulled[key] = n
-            table = _null_where(table, mask, names)
-    return table, nulled
+def same_name(title: str | None, outlet: str | None) -> bool:
+    """True when the title is only the outlet's name, case and spacing aside."""
+    return title is not None and outlet is not None and _normal(title) == _normal(outlet)
 
 
-def rejections(table: pa.Table, cfg: Config) -> list[Quarantined | None]:
-    """Per row, the quarantine record for a body that is too short, too long or ends in page furniture."""
-    lengths = pc.utf8_length(table["text"]).to_pylist()
-    tails = body_tail(table["text"], cfg.tail_chars)
-    chrome = pc.fill_null(pc.match_substring_regex(tails, cfg.chrome_tail_pattern), False).to_pylist()
-    out: list[Quarantined | None] = []
-    for i, (n, furniture) in enumerate(zip(lengths, chrome)):
-        reason, detail = None, ""
-        if n is None or n < cfg.min_body_chars:
-            reason, detail = "body_too_short", f"{n or 0} characters of body, fewer than {cfg.min_body_chars}"
-        elif n > cfg.max_body_chars:
-            reason, detail = "body_too_long", f"{n} characters of body, more than {cfg.max_body_chars}"
-        elif furniture:
-            last = tails[i].as_py().rsplit("\n", 1)[-1].strip()
+def _normal(text: str) -> str:
+    return _SPACES.sub(" ", text).strip().lower()
+
+
+@lru_cache(maxsize=4)
+def _furniture(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+def check(doc: Doc, cfg: Config, counts: Counter) -> Doc | Quarantined:
+    """Return the document with impossible fields nulled (counted in `counts`), or its quarantine row."""
+    rejected = rejection(doc, cfg)
+    if rejected is not None:
+        return rejected
+    for key in null_bad_fields(doc, cfg):
+        counts[f"nulled/{key}"] += 1
+    return doc
+
+
+def rejection(doc: Doc, cfg: Config) -> Quarantined | None:
+    """The quarantine row of a body that is too short, too long or ends in page furniture; else None."""
+    chars = len(doc.text)
+    reason = detail = None
+    if chars < cfg.min_body_chars:
+        reason, detail = "body_too_short", f"{chars} characters of body, fewer than {cfg.min_body_chars}"
+    elif chars > cfg.max_body_chars:
+        reason, detail = "body_too_long", f"{chars} characters of body, more than {cfg.max_body_chars}"
+    else:
+        tail = body_tail(doc.text, cfg.tail_chars)
+        if _furniture(cfg.chrome_tail_pattern).search(tail):
+            last = tail.rsplit("\n", 1)[-1].strip()
             reason, detail = "chrome_in_body", f"body ends in page furniture: {last[:100]!r}"
-        out.append(None if reason is None else Quarantined(
-            table["source_path"][i].as_py(), STAGE, reason, detail, table["doc_id"][i].as_py()))
-    return out
+    return None if reason is None else Quarantined(doc.source_path, STAGE, reason, detail, doc.doc_id)
 
 
-def screen(result: ChunkResult, cfg: Config) -> ChunkResult:
-    """Apply the record-level checks to a chunk's staged part (read in batches), fingerprints and counts."""
-    if result.part is None:
-        return result
-    keep: list[bool] = []
-    dates: list = []
-    nulled: Counter = Counter()
-    checked = result.part.with_name(result.part.stem + "-checked.parquet")
-    writer = None
-    for batch in pq.ParquetFile(result.part).iter_batches(batch_size=cfg.stage_batch_docs):
-        table, found = null_bad_fields(pa.Table.from_batches([batch]), cfg)
-        rejected = rejections(table, cfg)
-        nulled.update(found)
-        result.quarantined += [q for q in rejected if q is not None]
-        keep += [q is None for q in rejected]
-        table = table.filter(pa.array([q is None for q in rejected], pa.bool_()))
-        dates += table["published_date"].to_pylist()
-        if table.num_rows:
-            writer = writer or parquet_writer(checked, table.schema)
-            writer.write_table(table, row_group_size=50_000)
-    if writer is not None:
-        writer.close()
-    if not nulled and all(keep):
-        checked.unlink(missing_ok=True)  # nothing changed: the staged part stands as written
-        return result
-    result.part.unlink()
-    result.part = checked.replace(result.part) if writer is not None else None
-    result.fingerprints = [fp for fp, k in zip(result.fingerprints, keep) if k]
-    result.sources = [src for src, k in zip(result.sources, keep) if k]
-    for fp, day in zip(result.fingerprints, dates):
-        fp.published = day  # dedup must not match copies on a date the checks nulled
-    result.counts.update({f"nulled/{key}": n for key, n in nulled.items()})
-    return result
+def null_bad_fields(doc: Doc, cfg: Config) -> list[str]:
+    """Null a date outside [date_floor, today], a future crawl time and a title that is no headline."""
+    nulled = []
+    if doc.published_date is not None and not cfg.date_floor <= doc.published_date <= cfg.today:
+        doc.published_date = doc.date_source = None
+        nulled.append("published_date/out_of_range")
+    crawled = doc.crawled_at
+    if crawled is not None and (crawled if crawled.tzinfo else crawled.replace(tzinfo=dt.timezone.utc)) \
+            >= end_of_today(cfg):
+        doc.crawled_at = None
+        nulled.append("crawled_at/in_future")
+    if same_name(doc.title, doc.outlet):
+        doc.title = doc.title_source = None
+        nulled.append("title/equals_outlet")
+    elif doc.title is not None and not cfg.min_title_chars <= len(doc.title) <= cfg.max_title_chars:
+        doc.title = doc.title_source = None
+        nulled.append("title/length_out_of_bounds")
+    return nulled
 
 
-def nulled_counts(results: list[ChunkResult]) -> Counter:
-    """Fields the checks nulled across all chunks, per `field/reason`."""
+def nulled_counts(results: Iterable) -> Counter:
+    """Fields the checks nulled across chunk results (anything with `counts`), per `field/reason`."""
     total: Counter = Counter()
     for result in results:
         total.update({k.removeprefix("nulled/"): n for k, n in result.counts.items() if k.startswith("nulled/")})

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows import dedup, extract, ingest, outlets, tag
+from flows import checks, dedup, extract, ingest, outlets, tag
 from flows.config import Config
 from flows.model import Doc, Quarantined
 from flows.tables import docs_table, parquet_writer
@@ -39,7 +39,10 @@ def prepare_chunk(index: int, chunk: tuple[ingest.Source, ...], run_dir: Path,
         if isinstance(ex, Quarantined):
             result.quarantined.append(ex)
             continue
-        doc = tag.tag(raw, ex, cfg)
+        doc = checks.check(tag.tag(raw, ex, cfg), cfg, result.counts)
+        if isinstance(doc, Quarantined):  # validate's record-level checks: never staged, never clustered
+            result.quarantined.append(doc)
+            continue
         result.counts["split_stories"] += doc.split_stories
         docs.append(doc)
         if len(docs) >= cfg.stage_batch_docs:  # an archive may hold millions: bound what is in memory

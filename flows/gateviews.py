@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -11,24 +10,18 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from flows.checks import CUT_MARK, SPACES, end_of_today
 from flows.config import Config
 from flows.schema import TABLES, arrow_schema, load_table_spec
 
-# Marks a tail cut out of a longer body, so a line-start anchor cannot match at the cut.
-CUT_MARK = "…"
 # Extra characters read before a tail so that trailing blanks can be dropped without trimming whole bodies.
 TAIL_SLACK = 64
 # Rows rendered at a time when reading CSV cells, so rendering never copies a whole text column.
 _CSV_BATCH = 50_000
 
 
-def end_of_today(cfg: Config) -> dt.datetime:
-    """The first instant after `cfg.today` in UTC: a crawl time at or after it is in the future."""
-    return dt.datetime.combine(cfg.today + dt.timedelta(days=1), dt.time(), dt.timezone.utc)
-
-
 def body_tail(text: pa.Array | pa.ChunkedArray, chars: int) -> pa.Array:
-    """Return each body's last `chars` characters after trailing blanks; a cut tail starts with '…'.
+    """Per body, what `checks.body_tail` returns: its last `chars` characters after trailing blanks.
 
     Only the last `chars + TAIL_SLACK` characters are trimmed (trimming whole bodies costs seconds per
     million); a body with a longer blank run at its end is trimmed whole, so the result is exact."""
@@ -62,7 +55,7 @@ def _cut(trimmed: pa.Array, cut: pa.Array, chars: int) -> pa.Array:
 
 
 def _normal(text: pa.Array | pa.ChunkedArray) -> pa.Array:
-    return pc.utf8_lower(pc.utf8_trim_whitespace(pc.replace_substring_regex(text, r"\s+", " ")))
+    return pc.utf8_lower(pc.utf8_trim_whitespace(pc.replace_substring_regex(text, SPACES, " ")))
 
 
 def title_equals_outlet(table: pa.Table) -> pa.Array:

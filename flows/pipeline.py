@@ -27,10 +27,10 @@ class GateFailed(RuntimeError):
 
 @task(name="extract-and-tag", cache_policy=NO_CACHE)
 def prepare(index: int, chunk: tuple, run_dir: str, cfg: Config) -> ChunkResult:
-    """Ingest, extract and tag one chunk, then apply validate's record-level checks before dedup sees it."""
+    """Ingest, extract and tag one chunk; validate's record-level checks screen each document before staging."""
     from pathlib import Path
 
-    return checks.screen(prepare_chunk(index, chunk, Path(run_dir), cfg), cfg)
+    return prepare_chunk(index, chunk, Path(run_dir), cfg)
 
 
 @task(name="dedup", cache_policy=NO_CACHE)

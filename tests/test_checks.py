@@ -3,89 +3,93 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from collections import Counter
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+from flows import checks
+from flows.chunks import prepare_chunk
+from flows.model import Doc
+from gate_data import UTC, doc, hex_id, prose, write_pages
 
-from flows import checks, dedup
-from flows.chunks import ChunkResult
-from flows.tables import staging_schema, write_parquet
-from gate_data import UTC, doc, hex_id, prose
-
-
-def staged(rows: list[dict], cfg) -> pa.Table:
-    """Rows as a chunk stages them: the documents schema without dedup's columns."""
-    names = staging_schema(cfg).names
-    return pa.Table.from_pylist([{k: r[k] for k in names} for r in rows], schema=staging_schema(cfg))
+STAGING = [f for f in Doc.__slots__]
 
 
-def test_a_clean_record_is_untouched(cfg):
-    table = staged([doc(1)], cfg)
-    fixed, nulled = checks.null_bad_fields(table, cfg)
-    assert fixed.equals(table) and not nulled and checks.rejections(table, cfg) == [None]
+def tagged(**fields) -> Doc:
+    """A tagged document as the tagger hands it to the checks."""
+    row = doc(1, **fields)
+    return Doc(**{k: row[k] for k in STAGING})
+
+
+def test_a_clean_record_passes_untouched(cfg):
+    counts = Counter()
+    before = tagged()
+    assert checks.check(tagged(), cfg, counts) == before and counts == Counter()
 
 
 def test_dates_outside_floor_and_today_are_nulled_with_their_source(cfg):
-    rows = [doc(1, published_date=dt.date(2099, 1, 1)), doc(2, published_date=dt.date(1989, 12, 31)),
-            doc(3, published_date=cfg.today), doc(4, published_date=cfg.date_floor)]
-    fixed, nulled = checks.null_bad_fields(staged(rows, cfg), cfg)
-    assert fixed["published_date"].to_pylist() == [None, None, cfg.today, cfg.date_floor]
-    assert fixed["date_source"].to_pylist() == [None, None, "date_line", "date_line"]
-    assert nulled == {"published_date/out_of_range": 2}
+    for day, kept in [(dt.date(2099, 1, 1), False), (dt.date(1989, 12, 31), False), (cfg.today, True),
+                      (cfg.date_floor, True)]:
+        counts = Counter()
+        found = checks.check(tagged(published_date=day), cfg, counts)
+        assert (found.published_date, found.date_source) == ((day, "date_line") if kept else (None, None))
+        assert counts == (Counter() if kept else Counter({"nulled/published_date/out_of_range": 1}))
 
 
 def test_a_crawl_time_after_today_is_nulled(cfg):
     later = dt.datetime.combine(cfg.today + dt.timedelta(days=1), dt.time(0, 0, 1), UTC)
-    rows = [doc(1, crawled_at=later), doc(2, crawled_at=dt.datetime.combine(cfg.today, dt.time(23, 59), UTC))]
-    fixed, nulled = checks.null_bad_fields(staged(rows, cfg), cfg)
-    assert fixed["crawled_at"][0].as_py() is None and fixed["crawled_at"][1].as_py() is not None
-    assert nulled == {"crawled_at/in_future": 1}
+    late_today = dt.datetime.combine(cfg.today, dt.time(23, 59))  # naive: read as UTC
+    assert checks.check(tagged(crawled_at=later), cfg, Counter()).crawled_at is None
+    assert checks.check(tagged(crawled_at=late_today), cfg, Counter()).crawled_at == late_today
 
 
 def test_a_title_that_is_the_outlet_or_no_headline_is_nulled(cfg):
-    rows = [doc(1, title="The  Courier", outlet="the courier"), doc(2, title="x" * 301), doc(3, title="ab"),
-            doc(4, title="Courier wins award", outlet="Courier")]
-    fixed, nulled = checks.null_bad_fields(staged(rows, cfg), cfg)
-    assert fixed["title"].to_pylist() == [None, None, None, "Courier wins award"]
-    assert fixed["title_source"].to_pylist() == [None, None, None, "first_line"]
-    assert nulled == {"title/equals_outlet": 1, "title/length_out_of_bounds": 2}
+    cases = [("The  Courier", "the courier", "title/equals_outlet"), ("x" * 301, "C", "title/length_out_of_bounds"),
+             ("ab", "C", "title/length_out_of_bounds"), ("Courier wins award", "Courier", None)]
+    for title, outlet, reason in cases:
+        counts = Counter()
+        found = checks.check(tagged(title=title, outlet=outlet), cfg, counts)
+        assert (found.title, found.title_source) == ((None, None) if reason else (title, "first_line"))
+        assert counts == (Counter({f"nulled/{reason}": 1}) if reason else Counter())
 
 
 def test_bodies_ending_in_furniture_or_out_of_bounds_are_quarantined(cfg):
-    rows = [doc(1, text=prose(1) + "\n\nNo comments:"), doc(2, text="Too short to be a story."),
-            doc(3, text=prose(3) + "\nLog in with Facebook to comment and personalise news."),
-            doc(4, text=prose(4) + "\n\nHe declined to comment."), doc(5, text="word " * 200_001)]
-    found = checks.rejections(staged(rows, cfg), cfg)
-    assert [q and q.reason for q in found] == ["chrome_in_body", "body_too_short", "chrome_in_body", None,
-                                               "body_too_long"]
+    bodies = [prose(1) + "\n\nNo comments:", "Too short to be a story.",
+              prose(3) + "\nLog in with Facebook to comment and personalise news.",
+              prose(4) + "\n\nHe declined to comment.", "word " * 200_001]
+    found = [checks.check(tagged(text=b), cfg, Counter()) for b in bodies]
+    assert [getattr(q, "reason", None) for q in found] == ["chrome_in_body", "body_too_short", "chrome_in_body",
+                                                          None, "body_too_long"]
     assert found[0].stage == "validate" and found[0].doc_id == hex_id("doc1")
     assert found[0].source_path == "in/001.txt"
     assert found[0].detail == "body ends in page furniture: 'No comments:'"
     assert found[1].detail == "24 characters of body, fewer than 200"
 
 
-def test_screen_drops_rejected_rows_from_the_part_and_what_dedup_sees(cfg, tmp_path):
-    cfg = replace(cfg, stage_batch_docs=2)  # the part is read in batches: rows from both must line up
-    rows = [doc(1), doc(2, text=prose(2) + "\nPost a Comment"), doc(3, published_date=dt.date(2099, 5, 5))]
-    part = tmp_path / "part-000000.parquet"
-    write_parquet(staged(rows, cfg), part)
-    fps = [dedup.fingerprint(r["doc_id"], r["text"], r["published_date"], False, cfg) for r in rows]
-    result = ChunkResult(0, part, fps, [r["source_path"] for r in rows], counts={"read": 3})
-    checks.screen(result, cfg)
-    kept = pq.read_table(part)
-    assert kept["doc_id"].to_pylist() == [hex_id("doc1"), hex_id("doc3")]
-    assert kept.schema.equals(staging_schema(cfg))
-    assert [fp.doc_id for fp in result.fingerprints] == [hex_id("doc1"), hex_id("doc3")]
-    assert result.fingerprints[1].published is None and result.sources == ["in/001.txt", "in/003.txt"]
-    assert [(q.stage, q.reason) for q in result.quarantined] == [("validate", "chrome_in_body")]
-    assert result.counts["nulled/published_date/out_of_range"] == 1
-    assert checks.nulled_counts([result]) == {"published_date/out_of_range": 1}
+def test_the_tail_is_cut_after_trailing_blanks(cfg):
+    assert checks.body_tail("abc \n\n ", 5) == "abc"
+    assert checks.body_tail("abcdefgh\n", 5) == checks.CUT_MARK + "efgh"
 
 
-def test_screen_removes_a_part_left_empty(cfg, tmp_path):
-    part = tmp_path / "part-000001.parquet"
-    write_parquet(staged([doc(1, text="tiny")], cfg), part)
-    result = checks.screen(ChunkResult(1, part, [], ["in/001.txt"]), cfg)
-    assert result.part is None and not part.exists() and result.sources == []
+def test_a_chunk_stages_only_documents_that_pass(cfg):
+    from dataclasses import replace
 
+    from flows import ingest
+
+    write_pages(cfg.input_dir, 1, paragraphs=1)  # a body of ~500 characters
+    write_pages(cfg.input_dir, 1, start=1, paragraphs=8)  # a body of ~3,500 characters
+    cfg = replace(cfg, max_body_chars=2_000)
+    run = cfg.output_dir / "run"
+    run.mkdir(parents=True)
+    result = prepare_chunk(0, ingest.plan(cfg).chunks[0], run, cfg)
+    assert [(q.source_path, q.stage, q.reason) for q in result.quarantined] == [
+        ("0001.txt", "validate", "body_too_long")]
+    assert result.sources == ["0000.txt"] and result.counts["tagged"] == 1
+
+
+def test_nulled_counts_add_up_across_chunks():
+    class Result:
+        def __init__(self, counts):
+            self.counts = Counter(counts)
+
+    found = checks.nulled_counts([Result({"read": 3, "nulled/title/equals_outlet": 1}),
+                                  Result({"nulled/title/equals_outlet": 2, "nulled/crawled_at/in_future": 1})])
+    assert found == {"title/equals_outlet": 3, "crawled_at/in_future": 1}

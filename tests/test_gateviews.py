@@ -12,12 +12,14 @@ from flows.csvfile import as_text, write_csv
 from gate_data import doc, good_rows, good_tables, prose
 
 FURNITURE = ["No comments:", "Post a Comment", "Leave a reply", "12 comments", "Comments (3)",
-             "Log in with Facebook to comment and personalise news, weather and listings.",
+             "Log in with Facebook to comment and personalise news, weather and listings.", "Sign in to comment",
              "Join the conversation! Contributions of 200 words or more will be considered.",
              "Share this article", "You may also like", "Read more on: Syria | Russia", "Related stories",
              "Trending now", "More from Reuters", "Powered by Blogger"]
 STORY_ENDINGS = ["He declined to comment.", "The plant is powered by coal.", "More from the statement follows.",
-                 "Officials said 12 comments were received.", "Readers can share this view, he said."]
+                 "Officials said 12 comments were received.", "Readers can share this view, he said.",
+                 "3 commentators disagreed with the ruling.", "Trending upward, prices rose again.",
+                 "Shareholders will vote in May."]
 
 
 def test_the_tail_check_equals_the_whole_body_check(cfg):
