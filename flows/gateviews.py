@@ -21,10 +21,9 @@ _CSV_BATCH = 50_000
 
 
 def body_tail(text: pa.Array | pa.ChunkedArray, chars: int) -> pa.Array:
-    """Per body, what `checks.body_tail` returns: its last `chars` characters after trailing blanks.
-
-    Only the last `chars + TAIL_SLACK` characters are trimmed (trimming whole bodies costs seconds per
-    million); a body with a longer blank run at its end is trimmed whole, so the result is exact."""
+    """Per body, what `checks.body_tail` returns: its last `chars` characters after trailing blanks."""
+    # Only the last chars + TAIL_SLACK characters are trimmed (trimming whole bodies costs seconds per
+    # million); a body with a longer blank run at its end is trimmed whole, so the result stays exact.
     suffix = _one_chunk(_suffix(text, chars + TAIL_SLACK))
     trimmed = pc.utf8_rtrim_whitespace(suffix)
     length = pc.utf8_length(trimmed)
@@ -38,8 +37,9 @@ def body_tail(text: pa.Array | pa.ChunkedArray, chars: int) -> pa.Array:
 
 
 def _suffix(text: pa.Array | pa.ChunkedArray, chars: int) -> pa.Array | pa.ChunkedArray:
-    """The last `chars` characters, cut from the last 4 * chars bytes (UTF-8 spends at most 4 per character)
-    rather than by counting characters from the start of every body."""
+    """The last `chars` characters of each text."""
+    # Cut from the last 4 * chars bytes (UTF-8 spends at most 4 per character) rather than by counting
+    # characters from the start of every body, which costs seconds per million.
     raw = pc.binary_slice(text.cast(pa.binary()), start=-4 * chars)
     whole_characters = pc.replace_substring_regex(raw, r"^[\x80-\xbf]+", "")  # drop a split character's tail
     return pc.utf8_slice_codeunits(whole_characters.cast(pa.string()), start=-chars)

@@ -7,7 +7,7 @@ import re
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from flows import gateviews
+from flows import checks, gateviews
 from flows.csvfile import as_text, write_csv
 from gate_data import doc, good_rows, good_tables, prose
 
@@ -83,9 +83,13 @@ def test_views_hold_only_the_columns_a_suite_names(cfg):
 
 def test_a_long_blank_run_after_the_body_still_gives_the_exact_tail(cfg):
     bodies = [prose(1) + "\nNo comments:" + " \n" * 200, prose(2) + " " * 70, "short" + " " * 500, None,
-              "ä😀" * 400, "😀" * 300 + "\u3000" * 100]
+              "ä😀" * 400, "😀" * 300 + "\u3000" * 100, prose(3)]
     tails = gateviews.body_tail(pa.array(bodies), cfg.tail_chars).to_pylist()
-    expected = [None if b is None else b.rstrip() for b in bodies]
-    expected = [t if t is None or len(t) <= cfg.tail_chars else gateviews.CUT_MARK + t[-(cfg.tail_chars - 1):]
-                for t in expected]
-    assert tails == expected
+    assert tails == [None if b is None else checks.body_tail(b, cfg.tail_chars) for b in bodies]
+
+
+def test_both_levels_compare_titles_and_outlets_alike():
+    pairs = [("  The\tCourier ", "the courier"), ("Courier wins", "Courier"), ("Daily\u00a0Planet", "Daily Planet"),
+             ("ÉCHO", "écho"), ("A  B\nC", "a b c"), (None, "X"), ("X", None)]
+    table = pa.table({"title": [t for t, _ in pairs], "outlet": [o for _, o in pairs]})
+    assert gateviews.title_equals_outlet(table).to_pylist() == [checks.same_name(t, o) for t, o in pairs]
