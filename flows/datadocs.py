@@ -62,14 +62,14 @@ def _write(path: Path, text: str) -> None:
 _CSS = """body{font-family:system-ui,"DejaVu Sans",sans-serif;margin:2rem;color:#1f2328;max-width:80rem}
 table{border-collapse:collapse;margin:.5rem 0 1.5rem}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;
 text-align:left;vertical-align:top}th{background:#f6f8fa}.passed{color:#1a7f37}.blocking{color:#cf222e}
-.warning{color:#9a6700}.verdict{font-size:1.3rem;font-weight:600}code{font-size:.9em}"""
+.warning{color:#9a6700}.verdict{font-size:1.3rem;font-weight:600}code{font-size:.9em;overflow-wrap:anywhere}"""
 
 
 def index_page(report: GateReport, cfg: Config) -> str:
     """The report's front page: verdict, one table per suite with why each rule exists, counts."""
     stats = report.statistics()
     verdict = ("PASSED: no critical expectation failed" if report.passed
-               else "FAILED: a critical expectation failed, so these tables are not published")
+               else "FAILED: a critical expectation failed (a release run stops here and publishes nothing)")
     parts = [f"<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\">"
              f"<title>wiredesk validation report</title><style>{_CSS}</style></head>\n<body>",
              "<h1>wiredesk validation report</h1>",
