@@ -7,7 +7,7 @@ from functools import lru_cache
 import trafilatura
 from trafilatura.utils import load_html
 
-from flows import htmldates, htmlmeta, htmlsite, htmltitle, textclean
+from flows import htmldates, htmlmeta, htmlshown, htmlsite, htmltitle, textclean
 from flows.config import Config
 from flows.model import Extracted, Quarantined, RawDoc
 
@@ -17,12 +17,13 @@ HTML_METHOD = f"trafilatura-{trafilatura.__version__}"
 
 def extract(raw: RawDoc, cfg: Config) -> Extracted | Quarantined:
     """Return the page's body and tagging evidence, or a quarantine row when no story is found."""
-    result = extract_html(raw, cfg) if raw.kind == "html" else textclean.clean(raw.text, cfg)
-    if result is None or len(result.text) < cfg.min_body_chars:
+    html = raw.kind == "html"
+    result = extract_html(raw, cfg) if html else textclean.clean(raw.text, cfg)
+    floor = cfg.min_html_body_chars if html else cfg.min_body_chars
+    if result is None or len(result.text) < floor:
         found = 0 if result is None else len(result.text)
         return Quarantined(raw.source_path, STAGE, "no_body",
-                           f"{found} characters of story found, fewer than {cfg.min_body_chars}",
-                           raw.doc_id)
+                           f"{found} characters of story found, fewer than {floor}", raw.doc_id)
     return result
 
 
@@ -36,8 +37,11 @@ def extract_html(raw: RawDoc, cfg: Config) -> Extracted | None:
     doc = trafilatura.bare_extraction(tree, url=raw.url, **_options(cfg))
     if doc is None or not doc.text:
         return None
-    title, title_source = htmltitle.pick_title(page, raw.url)
-    dates = htmldates.candidates(page, raw.url, cfg) or htmldates.fallback(tree, cfg)
+    # A page saved without its address still names it: the canonical link stands in for the URL.
+    url = raw.url or page.own_url()
+    title, title_source = htmltitle.pick_title(page, url)
+    shown = htmlshown.shown_date(tree, title, cfg)
+    dates = htmldates.candidates(page, url, cfg, shown) or htmldates.fallback(tree, cfg)
     sitename, site_source = htmlsite.site_name(page)
     agencies, agencies_source = htmlsite.credited_agencies(page)
     return Extracted(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -18,7 +19,7 @@ _LOOSE_FIELD = re.compile(r'"(headline|datePublished|dateCreated)"\s*:\s*"([^"\\
 
 @dataclass
 class Heading:
-    """One <h1> of the page: its visible text and the text without a kicker or date line."""
+    """One heading of the page: its visible text and the text without a kicker or date line."""
 
     text: str
     core: str
@@ -45,6 +46,10 @@ class PageMeta:
     meta: dict[str, str] = field(default_factory=dict)
     json_ld: list[dict] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
+    # Visible <h2>/<h3>, in document order: where pages without a usable <h1> show their headline.
+    subheadings: list[Heading] = field(default_factory=list)
+    # The page's own address (<link rel=canonical>), for pages whose URL the input does not say.
+    canonical: str | None = None
     times: list[TimeTag] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)
     # (host or '' when relative, text) of links to a site's home page, logo alt texts included:
@@ -58,6 +63,13 @@ class PageMeta:
                 return value
         return None
 
+    def own_url(self) -> str | None:
+        """Return the absolute http(s) address the page gives for itself (canonical link, og:url)."""
+        for value in (self.canonical, self.meta.get("og:url")):
+            if value and value.strip().lower().startswith(("http://", "https://")):
+                return value.strip()
+        return None
+
     def stories(self) -> list[dict]:
         """Return the JSON-LD objects that describe a story or page, in document order."""
         return [o for o in self.json_ld if _STORY_TYPES.search(" ".join(_types(o)))]
@@ -68,8 +80,15 @@ def squash(text: str | None) -> str:
     return _SPACE.sub(" ", text or "").strip()
 
 
+def fold(text: str) -> str:
+    """Normalise for comparison: NFKC, case-folded, letters and digits only."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in text if ch.isalnum())
+
+
 # One pass in C over the elements any rule below reads, in document order.
-_WANTED = ("//meta | //title | //script[contains(@type, 'ld+json')] | //h1 | //time"
+_WANTED = ("//meta | //title | //script[contains(@type, 'ld+json')] | //h1 | //h2 | //h3 | //time"
+           " | //link[@rel='canonical']"
            " | //*[@itemprop='datePublished' or @itemprop='dateCreated']"
            " | //*[@rel='author' or @itemprop='author' or contains(@class, 'byline')]"
            " | //a[@href='/' or substring(@href, string-length(@href)) = '/']")
@@ -92,6 +111,10 @@ def read(tree) -> PageMeta:
             page.json_ld.extend(_json_ld(el.text or ""))
         elif tag == "h1":
             _heading(el, page)
+        elif tag in ("h2", "h3"):
+            _subheading(el, page)
+        elif tag == "link" and el.get("rel") == "canonical":
+            page.canonical = page.canonical or el.get("href")
         elif tag == "time" or el.get("itemprop") in ("datePublished", "dateCreated"):
             _time(el, page, order)
         elif tag == "a":
@@ -106,6 +129,11 @@ def _heading(el, page: PageMeta) -> None:
     if not text or len(page.headings) >= 10:
         return
     page.headings.append(Heading(text, _core(el) or text, _links_home(el)))
+
+
+def _subheading(el, page: PageMeta) -> None:
+    if len(page.subheadings) < 40 and (text := squash(el.text_content())) and len(text) <= 300:
+        page.subheadings.append(Heading(text, text, _links_home(el)))
 
 
 def _home_link(el, page: PageMeta) -> None:

@@ -4,16 +4,22 @@ meta title with the outlet's prefix or suffix removed, using the site name and d
 from __future__ import annotations
 
 import re
-import unicodedata
 from difflib import SequenceMatcher
 
 from flows import outlets
-from flows.htmlmeta import PageMeta, squash
+from flows.htmlmeta import PageMeta, fold, squash
 
 # Separators sites put between a headline and their name ("Headline | Outlet", "Outlet » Headline").
 _WORD = re.compile(r"\w+")
 _BREADCRUMB = re.compile(r"\s(?:»|>|//)\s")
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—»«·•:/]{1,2}|::)\s+|\s*[|»«•]\s*|(?<=\S):(?=\s)")
+# A separator left at the end (or start) of a title once a site name glued to it is removed.
+# Where a title joins its parts (headline, site, section); a colon joins a topic to its headline instead.
+_PARTS = re.compile(r"\s+(?:[|\-–—»«·•/]{1,2}|::)\s+|\s*[|»«•]\s*")
+# Symbols a heading may open with that are not part of the headline ('» Headline', '[> Headline').
+_LEADING_SYMBOLS = re.compile(r"^(?:\[(?![^\]]*\]))?[<>»«|/\\*•·:–—-]*\s*")
+_GLUE = re.compile(r"\s*[|\-–—»«·•:/]{1,2}\s*$")
+_LEAD = re.compile(r"^\s*[|\-–—»«·•:/]{1,2}\s*")
 # A heading is the page's headline when it and a meta title agree this closely (difflib ratio on
 # normalised text); 0.8 accepted punctuation and kicker differences on the extraction dev set.
 _AGREE = 0.8
@@ -33,6 +39,8 @@ def pick_title(page: PageMeta, url: str | None) -> tuple[str | None, str | None]
     heading = _confirmed_heading(page, [c for c, _ in cleaned] + [t for t, _ in metas], sites)
     if heading:
         return heading, "h1"
+    if shown := _confirmed_subheading(page, metas, sites):
+        return shown, "heading"
     # The visible headline beats a meta title written for search engines and social cards, when
     # both speak of the same thing; a heading that runs on past a meta title carries a subtitle.
     for h in page.headings:
@@ -45,7 +53,7 @@ def pick_title(page: PageMeta, url: str | None) -> tuple[str | None, str | None]
         break
     for text, source in cleaned:
         if text:
-            return text[:_MAX_TITLE_CHARS], source
+            return _described(text, page, sites)[:_MAX_TITLE_CHARS], source
     for h in page.headings:
         if not h.links_home and not _is_site(h.core, sites):
             return h.core[:_MAX_TITLE_CHARS], "h1"
@@ -81,6 +89,7 @@ def _meta_titles(page: PageMeta) -> list[tuple[str, str]]:
 
 def strip_site(title: str, sites: list[str]) -> str:
     """Remove leading and trailing parts of a title that name the site; keep at least one part."""
+    original, title = title, _strip_whole_site(title, sites)
     parts = [p for p in _SEPARATORS.split(title) if p and p.strip()]
     if len(parts) < 2:
         return title
@@ -90,11 +99,39 @@ def strip_site(title: str, sites: list[str]) -> str:
     # A leading part must name the site exactly: headlines often open with a topic word.
     while end - start > 1 and _is_site(parts[start], sites, exact=True):
         start += 1
-    if (start, end) == (0, len(parts)):
+    if (start, end) == (0, len(parts)) and title == original:
         return title
     kept = _span(title, parts[start], parts[end - 1])
     # What is left of a breadcrumb ("Blog Archive » Headline") ends with the page's own name.
     return parts[end - 1].strip() if _BREADCRUMB.search(kept) else kept
+
+
+def _strip_whole_site(title: str, sites: list[str]) -> str:
+    """Remove a declared site name at either end of a title, even when the name holds a separator
+    itself ('AOC media - Analyse Critique') or touches the title without spaces ('标题-新华网')."""
+    for site in sorted(sites, key=len, reverse=True):
+        n = len(site)
+        if n < 3 or n > len(title) // 2 + 10:
+            continue
+        if title[-n:].casefold() == site.casefold():
+            head = _GLUE.sub("", title[:-n])
+            if len(head) >= 3 and head != title[:-n] and _joinable(head[-1], title[-n], title[-n - 1].isspace()):
+                return head
+        if title[:n].casefold() == site.casefold():
+            tail = _LEAD.sub("", title[n:])
+            if len(tail) >= 3 and tail != title[n:] and _joinable(title[n - 1], tail[0], title[n].isspace()):
+                return tail
+    return title
+
+
+def _joinable(left: str, right: str, spaced: bool) -> bool:
+    # 'Stern-Reporter' is one compound word, not a headline glued to a site called 'Reporter':
+    # without a space beside the site name, Latin letters on both sides stay together.
+    return spaced or not (_latin(left) and _latin(right))
+
+
+def _latin(ch: str) -> bool:
+    return ch.isalnum() and ch < "\u0250"
 
 
 def _span(title: str, first: str, last: str) -> str:
@@ -128,20 +165,56 @@ def _close(a: str, b: str) -> bool:
 
 
 def _confirmed_heading(page: PageMeta, metas: list[str], sites: list[str]) -> str | None:
-    """Return the <h1> text that a meta title confirms, or None."""
+    """Return the <h1> text that a meta title confirms, or None; a headline beats a section label."""
     keys = [_key(m) for m in metas if m]
-    best, best_score = None, 0.0
+    best, best_rank = None, (False, 0.0)
     for h in page.headings:
         if h.links_home or _is_site(h.core, sites) or len(h.core) > _MAX_TITLE_CHARS:
             continue
         # The heading without its kicker wins whenever a meta title confirms it.
         for text in dict.fromkeys((h.core, h.text)):
-            score = max((_agreement(_key(text), k) for k in keys), default=0.0)
+            score = max((_agreement(_key(text), k, sites) for k in keys), default=0.0)
+            if score < _AGREE and any(_words_within(text, m) for m in metas if m):
+                score = _AGREE
             if score >= _AGREE:
-                if score > best_score:
-                    best, best_score = text, score
+                rank = (_headline_like(h, sites), score)
+                if rank > best_rank:
+                    best, best_rank = text, rank
                 break
     return best
+
+
+def _confirmed_subheading(page: PageMeta, metas: list[tuple[str, str]], sites: list[str]) -> str | None:
+    """Return the first <h2>/<h3> that spells out a meta title or one of its parts, or None."""
+    keys: set[str] = set()
+    for text, _ in metas:
+        keys.update(_key(p) for p in [text, strip_site(text, sites)] + _PARTS.split(text) if p)
+    for h in page.subheadings:
+        text = _LEADING_SYMBOLS.sub("", h.text)
+        if len(text.split()) >= 2 and not h.links_home and not _is_site(text, sites) and _key(text) in keys:
+            return text
+    return None
+
+
+def _described(title: str, page: PageMeta, sites: list[str]) -> str:
+    """Return the part of a multi-part title that the page's description repeats, else the title."""
+    description = _key(page.first("description", "og:description") or "")
+    parts = [p for p in _PARTS.split(title) if p and p.strip()]
+    if len(parts) > 1 and description:
+        for part in parts:
+            if _key(part) == description:
+                return part.strip()
+    return title
+
+
+def _words_within(heading: str, meta: str) -> bool:
+    """A short heading whose words all recur, in order, in a longer meta title ('Blockhaus 3' in
+    'Blockhaus Typ 3 in Ludorf')."""
+    words = _WORD.findall(heading.casefold())
+    if not 2 <= len(words) < _MIN_HEADLINE_WORDS + 1:
+        return False
+    rest = iter(_WORD.findall(meta.casefold()))
+    return all(any(w == r for r in rest) for w in words)
 
 
 def _headline_like(h, sites: list[str]) -> bool:
@@ -156,17 +229,14 @@ def _shares_word(heading: str, metas: list[tuple[str, str]]) -> bool:
     return any(words & set(_WORD.findall(text.casefold())) for text, _ in metas)
 
 
-def _agreement(heading: str, meta: str) -> float:
+def _agreement(heading: str, meta: str, sites: list[str]) -> float:
     if not heading or not meta:
         return 0.0
     if heading == meta:
         return 1.0
-    if len(heading) >= 10 and heading in meta:
+    if heading in meta and (len(heading) >= 10 or _is_site(meta.replace(heading, "", 1), sites, exact=True)):
         return 0.9
     return SequenceMatcher(None, heading, meta, autojunk=False).ratio()
 
 
-def _key(text: str) -> str:
-    """Normalise for comparison: NFKC, case-folded, letters and digits only."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in text if ch.isalnum())
+_key = fold

@@ -1,0 +1,136 @@
+"""The publication date a page shows its readers: the short date line just above or below the headline."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from flows.config import Config
+from flows.htmlmeta import fold, squash
+
+# Month names and common abbreviations in the languages of the pages we read (de, en, fr, es, it, pt,
+# nl, pl); lower-case, without a trailing dot.
+_MONTH_NAMES = (
+    "jan januar jänner january janvier enero gennaio janeiro januari stycznia sty ene gen",
+    "feb februar february février fevrier febrero febbraio fevereiro februari lutego lut fév",
+    "mär märz mrz mar march mars marzo março maart marca",
+    "apr april avril abril aprile kwietnia kwi avr",
+    "mai may mayo maggio maio mei maja",
+    "jun juni june juin junio giugno junho czerwca cze giu",
+    "jul juli july juillet julio luglio julho lipca lip lug",
+    "aug august août aout agosto augustus sierpnia sie ago",
+    "sep sept september septembre septiembre settembre setembro września wrz set",
+    "okt oktober october octobre octubre ottobre outubro października paź oct ott out",
+    "nov november novembre noviembre novembro listopada lis",
+    "dez dezember december décembre decembre diciembre dicembre dezembro grudnia gru dec dic",
+)
+MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
+_MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+_FORMS = (
+    re.compile(rf"(?<!\d){_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    re.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?:{_YEAR}|(?P<yy>\d\d))(?![\d.])"),
+    re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)(?:\.|º|er)?\s*(?:de\s+)?(?P<mon>{_MONTH})\.?,?\s*(?:de\s+)?{_YEAR}(?!\d)",
+               re.I),
+    re.compile(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I),
+    re.compile(rf"{_YEAR}\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
+    re.compile(rf"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}(?![\d/])"),
+)
+# A date line is short: a label, the date, a time. A date inside longer text is prose mentioning a day.
+LINE_CHARS = 60
+# How far from the headline its date line sits: article headers (kicker, byline, date, share buttons)
+# span a few dozen text nodes; 600 characters after and 300 before kept every header date of the
+# extraction dev set while reaching few dates of teasers and sidebars.
+AFTER_NODES, AFTER_CHARS = 40, 600
+BEFORE_NODES, BEFORE_CHARS = 15, 300
+# Labels that say a date is not the publication: an update, or another event (release, deadline).
+_MODIFIED = re.compile(r"aktualisiert|update|geändert|modifi|editiert|bearbeitet|mis à jour|actualizad"
+                       r"|aggiornat|atualizad|bijgewerkt|zaktualizowan|revised", re.I)
+_PUBLISHED = re.compile(r"ver[öo]ffentlicht|publi|erschienen|erstellt|datum|date|stand|posted|written"
+                        r"|geschrieben|created|gepubliceerd|opublikowan", re.I)
+_OTHER_LABEL = re.compile(r"\w{3,}\s*:\s*$|\($")
+_LABEL_WORDS = 4
+# A text node this short just before a date line can be its label ('Erschienen am', 'Updated:').
+_LABEL_CHARS = 30
+_TEXT = "[normalize-space()][not(ancestor::script or ancestor::style or ancestor::noscript" \
+        " or ancestor::template or ancestor::option)]"
+
+
+def shown_date(tree, title: str | None, cfg: Config) -> tuple[dt.date, str] | None:
+    """Return (day, the date line) nearest the headline element, or None when none is shown."""
+    head = _headline_element(tree, title)
+    if head is None:
+        return None
+    after = [squash(str(t)) for t in head.xpath(f"following::text(){_TEXT}[position() <= {AFTER_NODES}]")]
+    before = [squash(str(t)) for t in head.xpath(f"preceding::text(){_TEXT}[position() <= {BEFORE_NODES}]")]
+    best = None
+    for distance, line, label in _walk(after, AFTER_CHARS, forward=True) + _walk(before, BEFORE_CHARS, False):
+        found = date_line(line, cfg, label)
+        if found and (best is None or distance < best[0]):
+            best = (distance, found, line)
+    return (best[1], best[2]) if best else None
+
+
+def _walk(nodes: list[str], limit: int, forward: bool) -> list[tuple[int, str, str]]:
+    """Return (characters between the headline and the node, node, the node before it), nearest
+    first. Beyond the limit only lines the node before labels as the publication date count."""
+    out, distance = [], 0
+    order = range(len(nodes)) if forward else range(len(nodes) - 1, -1, -1)
+    for i in order:
+        previous = nodes[i - 1] if i > 0 and len(nodes[i - 1]) <= _LABEL_CHARS else ""
+        if distance <= limit or _PUBLISHED.search(previous):
+            out.append((distance, nodes[i], previous))
+        distance += len(nodes[i])
+    return out
+
+
+def _headline_element(tree, title: str | None):
+    """Return the heading that shows the page's headline (an <h1> before the <h2>s and <h3>s of
+    teaser lists that repeat it), else the first <h1>, else None."""
+    headings = tree.xpath("//h1") + tree.xpath("//h2 | //h3")
+    key = fold(title or "")
+    if len(key) >= 5:
+        for h in headings:
+            if key in fold(h.text_content()):
+                return h
+    return next((h for h in headings if h.tag == "h1"), None)
+
+
+def date_line(line: str, cfg: Config, before: str = "") -> dt.date | None:
+    """Return the day a short date line states ('Stand: 28.04.2020 18:00 Uhr', '7 April 2020',
+    'Samstag, 9. September 2017'), or None for prose, updates and other labelled dates; `before`
+    is the short text just before the line, a label when the page sets it apart."""
+    if not line or len(line) > LINE_CHARS:
+        return None
+    for form in _FORMS:
+        match = form.search(line)
+        if not match:
+            continue
+        own = line[:match.start()].strip()
+        label = own or before.strip()
+        if _MODIFIED.search(label) or len(own.split()) > _LABEL_WORDS:
+            return None
+        if _OTHER_LABEL.search(label) and not _PUBLISHED.search(label):
+            return None
+        if match.groupdict().get("yy") and own:  # '10.12.19' alone is a date; after a word, a version
+            return None
+        day = _day(match.groupdict())
+        if day and cfg.date_floor <= day <= cfg.today:
+            return day
+    return None
+
+
+def _day(parts: dict[str, str | None]) -> dt.date | None:
+    year = int(parts["y"]) if parts.get("y") else 2000 + int(parts["yy"] or 0)
+    if parts.get("a"):  # d/m/yyyy or m/d/yyyy: only when one of them cannot be a month
+        a, b = int(parts["a"]), int(parts["b"] or 0)
+        if (a > 12) == (b > 12):
+            return None
+        day, month = (a, b) if a > 12 else (b, a)
+    else:
+        day = int(parts["d"] or 0)
+        month = MONTHS.get((parts.get("mon") or "").lower()) or int(parts.get("m") or 0)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
