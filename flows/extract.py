@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import lru_cache
 
 import trafilatura
@@ -12,6 +14,13 @@ from flows.config import Config
 from flows.model import Extracted, Quarantined, RawDoc
 
 STAGE = "extract"
+# A picture credit or copyright notice standing as a paragraph of its own: '© Name/Getty Images',
+# 'Foto: Name', 'Crédits photos : Name', 'caption | © Publisher'. Such lines are chrome, not story.
+_CREDIT = re.compile(r"^(?:©|\(c\)\s|copyright\b)"
+                     r"|^(?:fotos?|bild(?:er|quelle)?|photos?|cr[ée]dits?(?: photos?)?|image)\s*:"
+                     r"|\|\s*©[^|]{1,60}$|(?:getty images|shutterstock|istock(?:photo)?)\s*$", re.I)
+# Credits are short; a longer paragraph opening with 'Foto:' is a story sentence about a photo.
+_CREDIT_CHARS = 120
 HTML_METHOD = f"trafilatura-{trafilatura.__version__}"
 
 
@@ -68,8 +77,12 @@ def parse(html: str):
 
 
 def body_text(text: str, headings: list[str | None]) -> str:
-    """Join trafilatura's lines into blank-line paragraphs, dropping a leading repeat of the headline."""
+    """Join trafilatura's lines into blank-line paragraphs, dropping picture credits and a leading
+    repeat of the headline."""
+    # NFC: one spelling per character, so searches and counts agree ('য়' composed or not).
+    text = unicodedata.normalize("NFC", text)
     paragraphs = [" ".join(p.split()) for p in text.split("\n") if p.strip()]
+    paragraphs = [p for p in paragraphs if len(p) > _CREDIT_CHARS or not _CREDIT.search(p)]
     lead = {htmlmeta.squash(h) for h in headings if h}
     while paragraphs and paragraphs[0] in lead:
         paragraphs = paragraphs[1:]
