@@ -36,22 +36,20 @@ _MODIFIED_CONTEXT = re.compile(r"modif|update|aktualisiert|edited|comment|relate
 def candidates(page: PageMeta, url: str | None, cfg: Config,
                shown: tuple[dt.date, str] | None = None) -> list[tuple[dt.date, str, str]]:
     """Return (day, source, evidence) publication-date candidates, strongest first, all plausible:
-    stated publication dates, then the date line shown beside the headline, then weaker hints."""
+    stated publication dates and <time> elements, the date line shown beside the headline, then
+    generic date tags and the URL."""
     found: list[tuple[dt.date, str, str]] = []
     for obj in page.stories():
         for key in ("datePublished", "dateCreated"):
             _add(found, obj.get(key), "json_ld", cfg)
     for key in PUBLISHED_META:
         _add(found, page.meta.get(key), "meta", cfg)
-    marked, first = _ranked_times(page)
-    for tag in marked:
+    for tag in _ranked_times(page):
         _add(found, tag.stamp or tag.text, "time_element", cfg)
     if shown and plausible(shown[0], cfg):
         found.append((shown[0], "text", shown[1][:80]))
     for key in GENERIC_META:
         _add(found, page.meta.get(key), "meta", cfg)
-    for tag in first:
-        _add(found, tag.stamp or tag.text, "time_element", cfg)
     url_day = url_date(url)
     if url_day and plausible(url_day, cfg):
         found.append((url_day, "url", url or ""))
@@ -68,11 +66,11 @@ def _add(found: list, value: object, source: str, cfg: Config) -> None:
         found.append((day, source, value.strip()[:80]))
 
 
-def _ranked_times(page: PageMeta) -> tuple[list, list]:
-    """Return <time> elements that date the story: those marked as publication, and else the first one."""
+def _ranked_times(page: PageMeta) -> list:
+    """Return <time> elements that date the story: marked as publication first, then the first one."""
     usable = [t for t in page.times if not _MODIFIED_CONTEXT.search(t.context)]
     marked = [t for t in usable if _PUBLISHED_CONTEXT.search(t.context)]
-    return marked, [t for t in usable[:1] if t not in marked]
+    return marked + [t for t in usable[:1] if t not in marked]
 
 
 def parse_day(value: str) -> dt.date | None:

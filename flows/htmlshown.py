@@ -39,15 +39,16 @@ _FORMS = (
 # A date line is short: a label, the date, a time. A date inside longer text is prose mentioning a day.
 LINE_CHARS = 60
 # How far from the headline its date line sits: article headers (kicker, byline, date, share buttons)
-# span a few dozen text nodes; 600 characters after and 300 before kept every header date of the
-# extraction dev set while reaching few dates of teasers and sidebars.
+# span a few dozen text nodes. On the extraction dev set the nearest date line in these bounds names the
+# gold day on ~147 of ~153 dated pages that show one; scores were the same from 300/150 to 1000/500.
 AFTER_NODES, AFTER_CHARS = 40, 600
 BEFORE_NODES, BEFORE_CHARS = 15, 300
 # Labels that say a date is not the publication: an update, or another event (release, deadline).
 _MODIFIED = re.compile(r"aktualisiert|update|geändert|modifi|editiert|bearbeitet|mis à jour|actualizad"
                        r"|aggiornat|atualizad|bijgewerkt|zaktualizowan|revised", re.I)
-_PUBLISHED = re.compile(r"ver[öo]ffentlicht|publi|erschienen|erstellt|datum|date|stand|posted|written"
-                        r"|geschrieben|created|gepubliceerd|opublikowan", re.I)
+_PUBLISHED = re.compile(r"ver[öo]ffentlicht|publiziert|published|publié|publicado|pubblicato|erschienen"
+                        r"|posted|written|geschrieben|created|gepubliceerd|opublikowan"
+                        r"|\b(?:erstellt|datum|date|stand)\b", re.I)
 _OTHER_LABEL = re.compile(r"\w{3,}\s*:\s*$|\($")
 _LABEL_WORDS = 4
 # A text node this short just before a date line can be its label ('Erschienen am', 'Updated:').

@@ -32,3 +32,40 @@ def test_json_ld_author_agency_is_credited_when_the_text_names_none(cfg):
     raw = ingest.raw_from_bytes(page.encode(), "p.html", "html")
     doc = tag.tag(raw, extract.extract(raw, cfg), cfg)
     assert (doc.agencies, doc.agencies_source) == (["AP"], "json_ld")
+
+
+SHORT_POST = """<html><head><title>Monster talk #1 | Weekend Blog</title></head><body>
+<article><h1>Monster talk #1</h1>
+<p>Who slips next on the ice? I bet you will... aah. Paff. Ouch. You won again, as always!</p>
+</article></body></html>"""
+
+
+def test_a_short_html_story_is_kept_but_a_stub_is_quarantined(cfg):
+    raw = ingest.raw_from_bytes(SHORT_POST.encode(), "p.html", "html")
+    ex = extract.extract(raw, cfg)
+    assert 80 <= len(ex.text) < cfg.min_body_chars and ex.text.startswith("Who slips next")
+    stub = ingest.raw_from_bytes(b"<html><body><article><h1>Oops</h1><p>Page not found.</p></article></body></html>",
+                                 "s.html", "html")
+    assert extract.extract(stub, cfg).reason == "no_body"
+
+
+def test_picture_credits_standing_alone_are_dropped_from_the_body():
+    text = "First paragraph of the story.\n© Jane Doe/Getty Images\nFoto: Max Muster\nSecond paragraph."
+    assert extract.body_text(text, []) == "First paragraph of the story.\n\nSecond paragraph."
+    kept = "Foto: " + "a long sentence about the photo that the story itself tells its readers " * 2
+    assert extract.body_text(kept, []) == kept.strip()
+
+
+def test_body_is_nfc_normalised():
+    assert extract.body_text("Cafe\u0301 au lait", []) == "Caf\u00e9 au lait"
+
+
+def test_canonical_link_stands_in_for_an_unknown_url(cfg):
+    page = PAGE.replace("<head>", '<head><link rel="canonical" href="https://www.example-gazette.com/2023/05/06/x">')
+    page = page.replace('<meta property="og:site_name" content="Example Gazette">', "")
+    page = page.replace("<h1>Council passes budget</h1>", "").replace(
+        '<meta property="article:published_time" content="2023-05-06T22:15:00-04:00">', "")
+    raw = ingest.raw_from_bytes(page.encode(), "p.html", "html")
+    ex = extract.extract(raw, cfg)
+    assert ex.title_raw == "Council passes budget"
+    assert [(day.isoformat(), source) for day, source, _ in ex.dates] == [("2023-05-06", "url")]

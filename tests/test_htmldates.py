@@ -45,3 +45,13 @@ def test_url_dates_in_common_forms():
     assert url_date("https://x.org/news/2020-02-18-story") == dt.date(2020, 2, 18)
     assert url_date("https://web.archive.org/web/20160218174457/http://x.org/a") is None
     assert url_date("https://x.org/2020/02/story") is None
+
+
+def test_a_shown_date_line_outranks_generic_date_tags_but_not_stated_publication():
+    shown = (dt.date(2022, 1, 27), "27.01.2022")
+    page = read(html.fromstring('<html><head><meta name="date" content="2021-12-20"></head><body></body></html>'))
+    assert [(d.isoformat(), s) for d, s, _ in candidates(page, None, CFG, shown)] == [
+        ("2022-01-27", "text"), ("2021-12-20", "meta")]
+    page = read(html.fromstring('<html><head><meta property="article:published_time" content="2021-12-20">'
+                                '</head><body></body></html>'))
+    assert [s for _, s, _ in candidates(page, None, CFG, shown)] == ["meta", "text"]

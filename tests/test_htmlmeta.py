@@ -32,3 +32,17 @@ def test_malformed_json_ld_still_gives_its_fields():
 def test_heading_linking_home_is_marked():
     page = read(html.fromstring('<html><body><h1><a href="/">Blog Name</a></h1><h1>Story</h1></body></html>'))
     assert [h.links_home for h in page.headings] == [True, False]
+
+
+def test_canonical_link_and_og_url_name_the_page():
+    page = read(html.fromstring('<html><head><link rel="canonical" href="https://x.example/a/b">'
+                                '<link rel="author" href="/me"></head><body></body></html>'))
+    assert page.own_url() == "https://x.example/a/b"
+    page = read(html.fromstring('<html><head><meta property="og:url" content="https://x.example/c">'
+                                '<link rel="canonical" href="/relative"></head><body></body></html>'))
+    assert page.own_url() == "https://x.example/c"
+
+
+def test_h2_and_h3_are_kept_as_subheadings_with_home_links_marked():
+    page = read(html.fromstring('<html><body><h2><a href="/">Blog Name</a></h2><h3>Story  title</h3></body></html>'))
+    assert [(h.text, h.links_home) for h in page.subheadings] == [("Blog Name", True), ("Story title", False)]

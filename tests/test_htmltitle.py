@@ -41,3 +41,55 @@ def test_site_logo_h1_is_not_the_headline():
 
 def test_page_without_any_title_gives_none():
     assert title_of("<html><body><p>text</p></body></html>") == (None, None)
+
+
+def test_a_site_name_holding_a_separator_is_removed_whole():
+    sites = ["Revue Une - Analyse et Critique"]
+    assert strip_site("Le titre du jour | Revue Une - Analyse et Critique", sites) == "Le titre du jour"
+
+
+def test_a_site_name_glued_without_spaces_is_removed_unless_it_ends_a_compound_word():
+    assert strip_site("城市的声音：新的一天！-示例网", ["示例网"]) == "城市的声音：新的一天！"
+    assert strip_site("Interview mit dem Stern-Reporter", ["Reporter"]) == "Interview mit dem Stern-Reporter"
+
+
+def test_h2_spelling_out_a_meta_title_wins_over_unconfirmed_h1s_and_keeps_its_dash():
+    markup = ('<html><head><title>Termine Januar - Mai 2020 in Halle</title></head><body>'
+              '<h1>Termine – Deutschland</h1><h2>[> Termine Januar – Mai 2020 in Halle</h2></body></html>')
+    assert title_of(markup) == ("Termine Januar – Mai 2020 in Halle", "heading")
+
+
+def test_h2_spelling_out_one_part_of_the_title_wins():
+    markup = ('<html><head><title>Villa Sonne - Ferienhaus in Florida</title></head><body>'
+              '<h3>Villa Sonne</h3><p>text</p></body></html>')
+    assert title_of(markup) == ("Villa Sonne", "heading")
+
+
+def test_a_part_after_a_colon_is_not_a_title_part():
+    markup = ('<html><head><title>Dezuka Suisan: Fried Fish Cakes, Hot and Fresh</title></head><body>'
+              '<h2>Dezuka Suisan</h2></body></html>')
+    assert title_of(markup) == ("Dezuka Suisan: Fried Fish Cakes, Hot and Fresh", "html_title")
+
+
+def test_the_title_part_the_description_repeats_is_the_headline():
+    markup = ('<html><head><title>Fan Club Nord - Verein stellt Weichen - Presse - News</title>'
+              '<meta name="description" content="Verein stellt Weichen"></head><body></body></html>')
+    assert title_of(markup) == ("Verein stellt Weichen", "html_title")
+
+
+def test_short_h1_confirmed_when_the_rest_of_the_title_names_the_site():
+    markup = '<html><head><title>Trails! Ischgl</title></head><body><h1>Ischgl</h1></body></html>'
+    assert title_of(markup, "https://trails.example/region/ischgl/") == ("Ischgl", "h1")
+
+
+def test_short_h1_whose_words_recur_in_order_in_the_title_is_the_headline():
+    markup = ('<html><head><title>Blockhaus Typ 3 in Ludorf. Ferienhäuser am See.</title></head>'
+              '<body><h1>Blockhaus 3</h1></body></html>')
+    assert title_of(markup) == ("Blockhaus 3", "h1")
+
+
+def test_a_confirmed_headline_beats_a_confirmed_section_label():
+    markup = ('<html><head><title>News - Institut</title><meta property="og:title" content="Auf das erste'
+              ' Elektron kommt es an"></head><body><h1>News</h1><h1>Auf das erste Elektron kommt es an</h1>'
+              '</body></html>')
+    assert title_of(markup, "https://www.institut.example/news/x/") == ("Auf das erste Elektron kommt es an", "h1")
