@@ -124,8 +124,15 @@ def read(tree) -> PageMeta:
     return page
 
 
+def _shown_text(el) -> str:
+    """Return an element's text without ruby annotations (<rt>, <rp>): readings, not words."""
+    if el.find(".//rt") is None:
+        return el.text_content()
+    return "".join(el.xpath(".//text()[not(ancestor::rt or ancestor::rp)]"))
+
+
 def _heading(el, page: PageMeta) -> None:
-    text = squash(el.text_content())
+    text = squash(_shown_text(el))
     if not text or len(page.headings) >= 10:
         return
     page.headings.append(Heading(text, _core(el) or text, _links_home(el)))
@@ -172,7 +179,7 @@ def _core(el) -> str:
         elif not skip and squash(child.text_content()):
             leading = False
         if not skip and isinstance(child.tag, str):
-            parts.append(child.text_content())
+            parts.append(_shown_text(child))
         if child.tail and child.tail.strip():
             leading = False
         if child.tail:

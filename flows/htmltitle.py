@@ -18,6 +18,7 @@ _SEPARATORS = re.compile(r"\s+(?:[|\-–—»«·•:/]{1,2}|::)\s+|\s*[|»«•
 _PARTS = re.compile(r"\s+(?:[|\-–—»«·•/]{1,2}|::)\s+|\s*[|»«•]\s*")
 # Symbols a heading may open with that are not part of the headline ('» Headline', '[> Headline').
 _LEADING_SYMBOLS = re.compile(r"^(?:\[(?![^\]]*\]))?[<>»«|/\\*•·:–—-]*\s*")
+_LEADING_DATE = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)|\d{4}-\d\d-\d\d)\s*[|\-–—:/]\s+")
 _GLUE = re.compile(r"\s*[|\-–—»«·•:/]{1,2}\s*$")
 _LEAD = re.compile(r"^\s*[|\-–—»«·•:/]{1,2}\s*")
 # A heading is the page's headline when it and a meta title agree this closely (difflib ratio on
@@ -33,6 +34,13 @@ _MAX_TITLE_CHARS = 300
 
 def pick_title(page: PageMeta, url: str | None) -> tuple[str | None, str | None]:
     """Return (headline, evidence name) for a page; (None, None) when it has no usable title."""
+    title, source = _pick(page, url)
+    # A date opening a headline ('23.01.2022 - Headline') dates the story; it is not part of its title.
+    shorter = _LEADING_DATE.sub("", title or "")
+    return (shorter if len(shorter.split()) >= 2 else title), source
+
+
+def _pick(page: PageMeta, url: str | None) -> tuple[str | None, str | None]:
     sites = site_names(page, url)
     metas = _meta_titles(page)
     cleaned = [(strip_site(text, sites), source) for text, source in metas]
@@ -72,8 +80,10 @@ def site_names(page: PageMeta, url: str | None) -> list[str]:
     names.extend(h.core for h in page.headings if h.links_home)
     host = outlets.hostname(url)
     own = (host or "").removeprefix("www.")
-    if not outlets.is_home_page(url):  # on the home page itself, home links name nothing
-        names.extend(name for link_host, name in page.home_names if link_host in ("", own))
+    # On the home page itself home links name nothing; with the page's host unknown, a home link to any
+    # host is taken as the site's own (logo and name links far outnumber links to partner sites).
+    if not outlets.is_home_page(url):
+        names.extend(name for link_host, name in page.home_names if not own or link_host in ("", own))
     if host:
         domain = outlets.registered_domain(url) or host
         names.extend([host.removeprefix("www."), domain, domain.split(".")[0]])

@@ -93,3 +93,22 @@ def test_a_confirmed_headline_beats_a_confirmed_section_label():
               ' Elektron kommt es an"></head><body><h1>News</h1><h1>Auf das erste Elektron kommt es an</h1>'
               '</body></html>')
     assert title_of(markup, "https://www.institut.example/news/x/") == ("Auf das erste Elektron kommt es an", "h1")
+
+
+def test_a_date_opening_the_headline_is_dropped():
+    markup = ('<html><head><title>23.01.2022 - Wierer darf noch jubeln - Biathlon Ort</title></head>'
+              '<body><h1>23.01.2022 - Wierer darf noch jubeln</h1></body></html>')
+    assert title_of(markup) == ("Wierer darf noch jubeln", "h1")
+
+
+def test_ruby_readings_are_not_part_of_the_headline():
+    markup = ('<html><head><title>子どもの法律ができる</title></head><body><h1><ruby>子<rt>こ</rt></ruby>どもの'
+              '<ruby>法律<rp>(</rp><rt>ほうりつ</rt><rp>)</rp></ruby>ができる</h1></body></html>')
+    assert title_of(markup) == ("子どもの法律ができる", "h1")
+
+
+def test_without_a_url_an_absolute_home_link_names_the_site():
+    markup = ('<html><head><title>Neue Brücke eröffnet | Stadtblatt</title></head><body>'
+              '<a href="https://www.stadtblatt.example/">Stadtblatt</a><p>text</p></body></html>')
+    assert title_of(markup) == ("Neue Brücke eröffnet", "html_title")
+    assert title_of(markup, "https://other.example/a/b")[0] == "Neue Brücke eröffnet | Stadtblatt"
