@@ -55,3 +55,12 @@ def test_a_shown_date_line_outranks_generic_date_tags_but_not_stated_publication
     page = read(html.fromstring('<html><head><meta property="article:published_time" content="2021-12-20">'
                                 '</head><body></body></html>'))
     assert [s for _, s, _ in candidates(page, None, CFG, shown)] == ["meta", "text"]
+
+
+def test_a_day_htmldate_fills_in_from_a_copyright_year_is_no_date():
+    from flows.htmldates import fallback
+
+    padded = html.fromstring("<html><body><p>Eine Geschichte.</p><footer>© 2016 Beispiel</footer></body></html>")
+    assert fallback(padded, CFG) == []
+    dated = html.fromstring("<html><body><p>Eine Geschichte vom 17.01.2021.</p></body></html>")
+    assert [(d.isoformat(), s) for d, s, _ in fallback(dated, CFG)] == [("2021-01-17", "html_metadata")]
