@@ -30,8 +30,8 @@ _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _FORMS = (
     re.compile(rf"(?<!\d){_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
     re.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?:{_YEAR}|(?P<yy>\d\d))(?![\d.])"),
-    re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)(?:\.|º|er)?\s*(?:de\s+)?(?P<mon>{_MONTH})\.?,?\s*(?:de\s+)?{_YEAR}(?!\d)",
-               re.I),
+    re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)(?:\.|º|er)?\s*(?:de\s+)?(?P<mon>{_MONTH})\.?,?\s*(?:de\s+)?"
+               rf"{_YEAR}(?!\d)", re.I),
     re.compile(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I),
     re.compile(rf"{_YEAR}\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
     re.compile(rf"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}(?![\d/])"),
@@ -98,8 +98,8 @@ def _headline_element(tree, title: str | None):
 
 
 def date_line(line: str, cfg: Config, before: str = "") -> dt.date | None:
-    """Return the day a short date line states ('Stand: 28.04.2020 18:00 Uhr', '7 April 2020',
-    'Samstag, 9. September 2017'), or None for prose, updates and other labelled dates; `before`
+    """Return the day a short date line states ('Stand: 3.2.2021 9:00 Uhr', '5 May 2020',
+    'Montag, 4. Oktober 2021'), or None for prose, updates and other labelled dates; `before`
     is the short text just before the line, a label when the page sets it apart."""
     if not line or len(line) > LINE_CHARS:
         return None

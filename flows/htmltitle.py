@@ -13,12 +13,12 @@ from flows.htmlmeta import PageMeta, fold, squash
 _WORD = re.compile(r"\w+")
 _BREADCRUMB = re.compile(r"\s(?:»|>|//)\s")
 _SEPARATORS = re.compile(r"\s+(?:[|\-–—»«·•:/]{1,2}|::)\s+|\s*[|»«•]\s*|(?<=\S):(?=\s)")
-# A separator left at the end (or start) of a title once a site name glued to it is removed.
 # Where a title joins its parts (headline, site, section); a colon joins a topic to its headline instead.
 _PARTS = re.compile(r"\s+(?:[|\-–—»«·•/]{1,2}|::)\s+|\s*[|»«•]\s*")
 # Symbols a heading may open with that are not part of the headline ('» Headline', '[> Headline').
 _LEADING_SYMBOLS = re.compile(r"^(?:\[(?![^\]]*\]))?[<>»«|/\\*•·:–—-]*\s*")
 _LEADING_DATE = re.compile(r"^(?:\d{1,2}\.\d{1,2}\.(?:\d{4}|\d\d)|\d{4}-\d\d-\d\d)\s*[|\-–—:/]\s+")
+# A separator left at the end (or start) of a title once a site name glued to it is removed.
 _GLUE = re.compile(r"\s*[|\-–—»«·•:/]{1,2}\s*$")
 _LEAD = re.compile(r"^\s*[|\-–—»«·•:/]{1,2}\s*")
 # A heading is the page's headline when it and a meta title agree this closely (difflib ratio on
@@ -35,7 +35,7 @@ _MAX_TITLE_CHARS = 300
 def pick_title(page: PageMeta, url: str | None) -> tuple[str | None, str | None]:
     """Return (headline, evidence name) for a page; (None, None) when it has no usable title."""
     title, source = _pick(page, url)
-    # A date opening a headline ('23.01.2022 - Headline') dates the story; it is not part of its title.
+    # A date opening a headline ('12.03.2021 - Headline') dates the story; it is not part of its title.
     shorter = _LEADING_DATE.sub("", title or "")
     return (shorter if len(shorter.split()) >= 2 else title), source
 
@@ -118,18 +118,20 @@ def strip_site(title: str, sites: list[str]) -> str:
 
 def _strip_whole_site(title: str, sites: list[str]) -> str:
     """Remove a declared site name at either end of a title, even when the name holds a separator
-    itself ('AOC media - Analyse Critique') or touches the title without spaces ('标题-新华网')."""
+    itself ('Zeitung Eins - Nachrichten aus Ort') or touches the title without spaces ('标题-示例网')."""
     for site in sorted(sites, key=len, reverse=True):
         n = len(site)
-        if n < 3 or n > len(title) // 2 + 10:
+        if n < 3 or n >= len(title) or n > len(title) // 2 + 10:
             continue
         if title[-n:].casefold() == site.casefold():
             head = _GLUE.sub("", title[:-n])
-            if len(head) >= 3 and head != title[:-n] and _joinable(head[-1], title[-n], title[-n - 1].isspace()):
+            spaced = title[-n - 1].isspace()
+            if len(head) >= 3 and head != title[:-n] and _joinable(head[-1], title[-n], spaced):
                 return head
         if title[:n].casefold() == site.casefold():
             tail = _LEAD.sub("", title[n:])
-            if len(tail) >= 3 and tail != title[n:] and _joinable(title[n - 1], tail[0], title[n].isspace()):
+            spaced = title[n].isspace()
+            if len(tail) >= 3 and tail != title[n:] and _joinable(title[n - 1], tail[0], spaced):
                 return tail
     return title
 
@@ -218,8 +220,8 @@ def _described(title: str, page: PageMeta, sites: list[str]) -> str:
 
 
 def _words_within(heading: str, meta: str) -> bool:
-    """A short heading whose words all recur, in order, in a longer meta title ('Blockhaus 3' in
-    'Blockhaus Typ 3 in Ludorf')."""
+    """A short heading whose words all recur, in order, in a longer meta title ('Ferienhaus 7' in
+    'Ferienhaus Typ 7 am See')."""
     words = _WORD.findall(heading.casefold())
     if not 2 <= len(words) < _MIN_HEADLINE_WORDS + 1:
         return False
