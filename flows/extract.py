@@ -19,7 +19,17 @@ STAGE = "extract"
 _CREDIT = re.compile(r"^(?:©|\(c\)\s|copyright\b)"
                      r"|^(?:fotos?|bild(?:er|quelle)?|photos?|cr[ée]dits?(?: photos?)?|image)\s*:"
                      r"|\|\s*©[^|]{1,60}$|(?:getty images|shutterstock|istock(?:photo)?)\s*$", re.I)
-# Credits are short; a longer paragraph opening with 'Foto:' is a story sentence about a photo.
+# The line a CMS files a story under ('Kategorie: News', 'Tags: Wahl, Rat', 'Filed under: Politics').
+_FILED = re.compile(r"^(?:kategorien?|categor(?:y|ies)|rubriken?|tags?|schlagw[öo]rter?|stichw[öo]rter|themen"
+                    r"|cat[ée]gories?|categor[ií]as?|etiquetas|[ée]tiquettes|abgelegt unter|filed under"
+                    r"|posted in|veröffentlicht in)\s*:", re.I)
+# Labels of reading tips and share buttons, alone or with the teaser they introduce ('Lesen Sie auch:',
+# 'À lire aussi » Other story', 'Share this:'); only when punctuation or the paragraph's end follows.
+_WIDGET = re.compile(r"^(?:lesen sie auch|lies auch|auch interessant|mehr zum thema|read (?:more|also)|see also"
+                     r"|related(?: stories| articles| posts)?|à lire aussi|lire aussi|puedes ver|lee también"
+                     r"|lea también|leia também|leggi anche|teilen sie dies mit|teilen mit|share this|partager"
+                     r"|compartir|condividi)\s*(?:[:»|›]|$)", re.I)
+# Credits and filing lines are short; a longer paragraph opening with 'Foto:' is a story sentence.
 _CREDIT_CHARS = 120
 HTML_METHOD = f"trafilatura-{trafilatura.__version__}"
 
@@ -77,16 +87,20 @@ def parse(html: str):
 
 
 def body_text(text: str, headings: list[str | None]) -> str:
-    """Join trafilatura's lines into blank-line paragraphs, dropping picture credits and a leading
-    repeat of the headline."""
+    """Join trafilatura's lines into blank-line paragraphs, dropping picture credits, category and tag
+    lines, reading-tip and share labels, and a leading repeat of the headline."""
     # NFC: one spelling per character, so searches and counts agree ('য়' composed or not).
     text = unicodedata.normalize("NFC", text)
     paragraphs = [" ".join(p.split()) for p in text.split("\n") if p.strip()]
-    paragraphs = [p for p in paragraphs if len(p) > _CREDIT_CHARS or not _CREDIT.search(p)]
+    paragraphs = [p for p in paragraphs if len(p) > _CREDIT_CHARS or not _chrome_line(p)]
     lead = {htmlmeta.squash(h) for h in headings if h}
     while paragraphs and paragraphs[0] in lead:
         paragraphs = paragraphs[1:]
     return "\n\n".join(paragraphs)
+
+
+def _chrome_line(paragraph: str) -> bool:
+    return bool(_CREDIT.search(paragraph) or _FILED.search(paragraph) or _WIDGET.search(paragraph))
 
 
 @lru_cache(maxsize=4)

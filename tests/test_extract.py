@@ -69,3 +69,14 @@ def test_canonical_link_stands_in_for_an_unknown_url(cfg):
     ex = extract.extract(raw, cfg)
     assert ex.title_raw == "Council passes budget"
     assert [(day.isoformat(), source) for day, source, _ in ex.dates] == [("2023-05-06", "url")]
+
+
+def test_category_and_tag_lines_are_dropped_from_the_body():
+    text = "The council met.\nKategorie: Politik\nTags: budget, council\nThemenabend: ein Bericht über die Stadt."
+    assert extract.body_text(text, []) == "The council met.\n\nThemenabend: ein Bericht über die Stadt."
+
+
+def test_reading_tip_and_share_labels_are_dropped_but_sentences_opening_alike_stay():
+    text = ("The council met.\nLesen Sie auch:\nÀ lire aussi » Une autre histoire\nShare this:\n"
+            "Related to the vote, the mayor spoke.")
+    assert extract.body_text(text, []) == "The council met.\n\nRelated to the vote, the mayor spoke."
