@@ -6,25 +6,9 @@ import datetime as dt
 import re
 
 from flows.config import Config
+from flows.dates import MONTHS
 from flows.htmlmeta import fold, squash
 
-# Month names and common abbreviations in the languages of the pages we read (de, en, fr, es, it, pt,
-# nl, pl); lower-case, without a trailing dot.
-_MONTH_NAMES = (
-    "jan januar jänner january janvier enero gennaio janeiro januari stycznia sty ene gen",
-    "feb februar february février fevrier febrero febbraio fevereiro februari lutego lut fév",
-    "mär märz mrz mar march mars marzo março maart marca",
-    "apr april avril abril aprile kwietnia kwi avr",
-    "mai may mayo maggio maio mei maja",
-    "jun juni june juin junio giugno junho czerwca cze giu",
-    "jul juli july juillet julio luglio julho lipca lip lug",
-    "aug august août aout agosto augustus sierpnia sie ago",
-    "sep sept september septembre septiembre settembre setembro września wrz set",
-    "okt oktober october octobre octubre ottobre outubro października paź oct ott out",
-    "nov november novembre noviembre novembro listopada lis",
-    "dez dezember december décembre decembre diciembre dicembre dezembro grudnia gru dec dic",
-)
-MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, 1) for name in names.split()}
 _MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _FORMS = (
