@@ -37,8 +37,8 @@ _OTHER_LABEL = re.compile(r"\w{3,}\s*:\s*$|\($")
 _LABEL_WORDS = 4
 # A text node this short just before a date line can be its label ('Erschienen am', 'Updated:').
 _LABEL_CHARS = 30
-_TEXT = "[normalize-space()][not(ancestor::script or ancestor::style or ancestor::noscript" \
-        " or ancestor::template or ancestor::option)]"
+# Text that is not shown: scripts, styles, fallbacks, templates, the options of a drop-down.
+_UNSHOWN = frozenset({"script", "style", "noscript", "template", "option"})
 
 
 def shown_date(tree, title: str | None, cfg: Config) -> tuple[dt.date, str] | None:
@@ -46,14 +46,26 @@ def shown_date(tree, title: str | None, cfg: Config) -> tuple[dt.date, str] | No
     head = _headline_element(tree, title)
     if head is None:
         return None
-    after = [squash(str(t)) for t in head.xpath(f"following::text(){_TEXT}[position() <= {AFTER_NODES}]")]
-    before = [squash(str(t)) for t in head.xpath(f"preceding::text(){_TEXT}[position() <= {BEFORE_NODES}]")]
+    after = _shown(head.xpath(f"following::text()[position() <= {3 * AFTER_NODES}]"))[:AFTER_NODES]
+    before = _shown(head.xpath(f"preceding::text()[position() <= {3 * BEFORE_NODES}]"))[-BEFORE_NODES:]
     best = None
     for distance, line, label in _walk(after, AFTER_CHARS, forward=True) + _walk(before, BEFORE_CHARS, False):
         found = date_line(line, cfg, label)
         if found and (best is None or distance < best[0]):
             best = (distance, found, line)
     return (best[1], best[2]) if best else None
+
+
+def _shown(nodes: list) -> list[str]:
+    """Return the visible, non-blank text nodes, squashed, in document order."""
+    out = []
+    for node in nodes:
+        owner = node.getparent()
+        if node.is_tail and owner is not None:
+            owner = owner.getparent()
+        if (text := squash(str(node))) and (owner is None or owner.tag not in _UNSHOWN):
+            out.append(text)
+    return out
 
 
 def _walk(nodes: list[str], limit: int, forward: bool) -> list[tuple[int, str, str]]:
@@ -72,13 +84,18 @@ def _walk(nodes: list[str], limit: int, forward: bool) -> list[tuple[int, str, s
 def _headline_element(tree, title: str | None):
     """Return the heading that shows the page's headline (an <h1> before the <h2>s and <h3>s of
     teaser lists that repeat it), else the first <h1>, else None."""
-    headings = tree.xpath("//h1") + tree.xpath("//h2 | //h3")
+    first = tree.xpath("//h1")
     key = fold(title or "")
     if len(key) >= 5:
-        for h in headings:
+        for h in first:
             if key in fold(h.text_content()):
                 return h
-    return next((h for h in headings if h.tag == "h1"), None)
+        # Teaser headings are many: a plain case-insensitive comparison is enough for them.
+        plain = squash(title).casefold()
+        for h in tree.xpath("//h2 | //h3"):
+            if plain in squash(h.text_content()).casefold():
+                return h
+    return first[0] if first else None
 
 
 def date_line(line: str, cfg: Config, before: str = "") -> dt.date | None:

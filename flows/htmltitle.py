@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from flows import outlets
 from flows.htmlmeta import PageMeta, fold, squash
@@ -251,4 +252,5 @@ def _agreement(heading: str, meta: str, sites: list[str]) -> float:
     return SequenceMatcher(None, heading, meta, autojunk=False).ratio()
 
 
-_key = fold
+# Titles, parts and site names are compared many times over: fold each once.
+_key = lru_cache(maxsize=4096)(fold)
