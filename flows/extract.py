@@ -9,7 +9,7 @@ from functools import lru_cache
 import trafilatura
 from trafilatura.utils import load_html
 
-from flows import htmldates, htmlmeta, htmlshown, htmlsite, htmltitle, textclean
+from flows import dateline, htmldates, htmlmeta, htmlshown, htmlsite, htmltitle, textclean
 from flows.config import Config
 from flows.model import Extracted, Quarantined, RawDoc
 
@@ -39,8 +39,10 @@ def extract(raw: RawDoc, cfg: Config) -> Extracted | Quarantined:
     html = raw.kind == "html"
     result = extract_html(raw, cfg) if html else textclean.clean(raw.text, cfg)
     floor = cfg.min_html_body_chars if html else cfg.min_body_chars
-    if result is None or len(result.text) < floor:
-        found = 0 if result is None else len(result.text)
+    # The floor counts the story the release carries, after the tagger lifts the dateline off its start:
+    # the documents suite holds every released body to it.
+    found = 0 if result is None else len(dateline.parse_dateline(result.text)[3])
+    if found < floor:
         return Quarantined(raw.source_path, STAGE, "no_body",
                            f"{found} characters of story found, fewer than {floor}", raw.doc_id)
     return result

@@ -80,3 +80,11 @@ def test_reading_tip_and_share_labels_are_dropped_but_sentences_opening_alike_st
     text = ("The council met.\nLesen Sie auch:\nÀ lire aussi » Une autre histoire\nShare this:\n"
             "Related to the vote, the mayor spoke.")
     assert extract.body_text(text, []) == "The council met.\n\nRelated to the vote, the mayor spoke."
+
+
+def test_the_floor_counts_the_story_without_its_dateline(cfg):
+    story = "The council met and agreed the budget for the school year after a debate."
+    page = f"<html><body><article><h1>Budget agreed</h1><p>SPRINGFIELD (AP) — {story}</p></article></body></html>"
+    assert 80 <= len(f"SPRINGFIELD (AP) — {story}") and len(story) < 80
+    raw = ingest.raw_from_bytes(page.encode(), "p.html", "html")
+    assert extract.extract(raw, cfg).reason == "no_body"
