@@ -62,8 +62,9 @@ def rejection(doc: Doc, cfg: Config) -> Quarantined | None:
     """The quarantine row of a body that is too short, too long or ends in page furniture; else None."""
     chars = len(doc.text)
     reason = detail = None
-    if chars < cfg.min_body_chars:
-        reason, detail = "body_too_short", f"{chars} characters of body, fewer than {cfg.min_body_chars}"
+    floor = cfg.body_floor(doc.input_format)
+    if chars < floor:
+        reason, detail = "body_too_short", f"{chars} characters of body, fewer than {floor}"
     elif chars > cfg.max_body_chars:
         reason, detail = "body_too_long", f"{chars} characters of body, more than {cfg.max_body_chars}"
     else:

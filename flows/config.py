@@ -126,6 +126,10 @@ class Config:
         """Folder for per-run intermediate files, never published."""
         return self.output_dir / ".staging"
 
+    def body_floor(self, input_format: str) -> int:
+        """The fewest characters a released body of this input format ('html' or 'text') has."""
+        return self.min_html_body_chars if input_format == "html" else self.min_body_chars
+
     def with_paths(self, input_dir: Path | str | None = None,
                    output_dir: Path | str | None = None) -> "Config":
         """Return a copy pointing at other input or output folders."""

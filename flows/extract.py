@@ -38,7 +38,7 @@ def extract(raw: RawDoc, cfg: Config) -> Extracted | Quarantined:
     """Return the page's body and tagging evidence, or a quarantine row when no story is found."""
     html = raw.kind == "html"
     result = extract_html(raw, cfg) if html else textclean.clean(raw.text, cfg)
-    floor = cfg.min_html_body_chars if html else cfg.min_body_chars
+    floor = cfg.body_floor(raw.kind)
     # The floor counts the story the release carries, after the tagger lifts the dateline off its start:
     # the documents suite holds every released body to it.
     found = 0 if result is None else len(dateline.parse_dateline(result.text)[3])

@@ -48,7 +48,8 @@ def parameters(cfg: Config) -> dict[str, object]:
         "date_floor": dt.datetime.combine(cfg.date_floor, dt.time()),
         "today": dt.datetime.combine(cfg.today, dt.time()),
         "end_of_today": gateviews.end_of_today(cfg),
-        "min_body_chars": cfg.min_body_chars, "max_body_chars": cfg.max_body_chars,
+        # One bound for the whole table: the lower floor; the record checks hold each format to its own.
+        "body_floor": min(cfg.min_body_chars, cfg.min_html_body_chars), "max_body_chars": cfg.max_body_chars,
         "min_title_chars": cfg.min_title_chars, "max_title_chars": cfg.max_title_chars,
         "chrome_tail_pattern": cfg.chrome_tail_pattern,
     }

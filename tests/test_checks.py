@@ -93,3 +93,11 @@ def test_nulled_counts_add_up_across_chunks():
     found = checks.nulled_counts([Result({"read": 3, "nulled/title/equals_outlet": 1}),
                                   Result({"nulled/title/equals_outlet": 2, "nulled/crawled_at/in_future": 1})])
     assert found == {"title/equals_outlet": 3, "crawled_at/in_future": 1}
+
+
+def test_each_input_format_is_held_to_its_own_body_floor(cfg):
+    body = "A short blog post of about a hundred and twenty characters, which is still a story in its own right."
+    assert cfg.min_html_body_chars <= len(body) < cfg.min_body_chars
+    assert checks.check(tagged(text=body, text_chars=len(body), input_format="html"), cfg, Counter()).text == body
+    assert checks.check(tagged(text=body, text_chars=len(body), input_format="text"), cfg, Counter()).reason == \
+        "body_too_short"

@@ -43,7 +43,7 @@ SHORT_POST = """<html><head><title>Winter notes #3 | Weekend Blog</title></head>
 def test_a_short_html_story_is_kept_but_a_stub_is_quarantined(cfg):
     raw = ingest.raw_from_bytes(SHORT_POST.encode(), "p.html", "html")
     ex = extract.extract(raw, cfg)
-    assert 80 <= len(ex.text) < cfg.min_body_chars and ex.text.startswith("Snow again")
+    assert cfg.min_html_body_chars <= len(ex.text) < cfg.min_body_chars and ex.text.startswith("Snow again")
     stub = ingest.raw_from_bytes(b"<html><body><article><h1>Oops</h1><p>Page not found.</p></article></body></html>",
                                  "s.html", "html")
     assert extract.extract(stub, cfg).reason == "no_body"
