@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -15,22 +16,26 @@ from flows.model import Quarantined
 from flows.tables import quarantine_table, stories_table, with_stories
 
 
-def drop_exact_duplicates(results: list[ChunkResult]) -> tuple[list[dedup.Fingerprint], list[Quarantined]]:
+def drop_exact_duplicates(results: list[ChunkResult]) -> list[Quarantined]:
     """Keep the first file of identical bytes; quarantine the others as duplicate_content."""
     seen: dict[str, str] = {}
-    kept, dropped = [], []
+    dropped = []
     for result in sorted(results, key=lambda r: r.index):
-        for fp, source in zip(result.fingerprints, result.sources):
-            if fp.doc_id in seen:
+        for doc_id, source in zip(result.doc_ids, result.sources):
+            if doc_id in seen:
                 dropped.append(Quarantined(source, "ingest", "duplicate_content",
-                                           f"same bytes as {seen[fp.doc_id]}", fp.doc_id))
+                                           f"same bytes as {seen[doc_id]}", doc_id))
                 continue
-            seen[fp.doc_id] = source
-            kept.append(fp)
-    return kept, dropped
+            seen[doc_id] = source
+    return dropped
 
 
-def build_tables(results: list[ChunkResult], assignments: dict[str, dedup.Assignment],
+def fingerprint_parts(results: list[ChunkResult]) -> list[Path]:
+    """The chunks' staged fingerprint files, in input order."""
+    return [path for r in sorted(results, key=lambda r: r.index) for path in r.fingerprints]
+
+
+def build_tables(results: list[ChunkResult], assignments: dedup.Assignments,
                  rejected: list[Quarantined], cfg: Config) -> dict[str, pa.Table]:
     """Return documents, stories and quarantine tables, in input order."""
     dropped = {(q.source_path, q.doc_id) for q in rejected if q.reason == "duplicate_content"}
@@ -44,11 +49,11 @@ def build_tables(results: list[ChunkResult], assignments: dict[str, dedup.Assign
             part = part.filter(pa.array([k not in dropped for k in keys]))
         parts.append(with_stories(part, assignments, cfg))
     documents = pa.concat_tables(parts) if parts else with_stories(
-        _empty_staged(cfg), {}, cfg)
+        _empty_staged(cfg), dedup.Assignments.empty(), cfg)
     quarantined = [q for r in results for q in r.quarantined] + rejected
     return {
         "documents": documents,
-        "stories": stories_table(documents, cfg),
+        "stories": stories_table(documents, assignments, cfg),
         "quarantine": quarantine_table(quarantined, cfg),
     }
 

@@ -74,21 +74,41 @@ class Config:
 
     # Dedup: word 5-grams, the shingle size notes/dedup.md measured on syndicated wire copies.
     shingle_size: int = 5
-    # MinHash permutations and LSH bands x rows: 28x2 puts the S-curve near Jaccard 0.2, enough to
-    # surface trimmed copies whose Jaccard is far below their containment (syndication dev set).
-    minhash_perm: int = 128
-    lsh_bands: int = 28
+    # Whole-text LSH: one-permutation MinHash of bands x rows bins; 32x2 puts the S-curve near Jaccard
+    # 0.15, enough to surface trimmed copies whose Jaccard is far below their containment (syndication
+    # dev set: every copy pair the exact check accepts is a candidate).
+    lsh_bands: int = 32
     lsh_rows: int = 2
-    # Containment |A∩B|/min(|A|,|B|) a copy must reach against its canonical: 0.5-0.7 scored alike
-    # on the syndication dev set; 0.6 limits chaining of successive write-throughs of one story.
-    containment_threshold: float = 0.6
-    # Shared shingles a copy must have at least, so two tiny pages cannot attach by a stock phrase.
-    min_shared_shingles: int = 25
-    # Shared shingles that make two documents copies whatever their containment: ~120 word 5-grams is a
-    # page of verbatim text, while separate agencies' stories on one event share a few quotes (seeds).
-    long_overlap_shingles: int = 120
-    # Copies are published within days of each other; dated documents further apart never match.
+    # Opening LSH over each document's first `opening_shingles` n-grams: copies keep the story's opening
+    # even when trimmed or extended, so 8x2 bands of a 16-bin sketch find them cheaply (dev set).
+    opening_bands: int = 8
+    opening_rows: int = 2
+    # Each document is paired with at most this many better-ranked documents per LSH bucket: the story's
+    # canonical copy ranks first among its copies, so a few suffice and big buckets stay linear.
+    lsh_bucket_heads: int = 4
+    # Exact check. Containment |A∩B|/min(|A|,|B|) a copy must reach: 0.5 scored best on the syndication
+    # dev set (0.5-0.7 alike once extended copies are caught by the opening rule below).
+    containment_threshold: float = 0.5
+    # Opening rule: share of one document's first `opening_shingles` n-grams found among the other's
+    # first `opening_window`. Catches copies extended with other material (containment diluted) while
+    # follow-up stories that reuse background paragraphs, but not the lead, stay apart. 0.6 with 50/100
+    # keeps the seed copies 000/001 (0.68) and no dev-set false merge.
+    opening_shingles: int = 50
+    opening_window: int = 100
+    opening_threshold: float = 0.6
+    # Shared n-grams a copy must have at least (about one sentence verbatim), so two tiny pages cannot
+    # attach by a stock phrase (dev set: no true copy pair shares fewer than 11; 20 loses a handful).
+    min_shared_shingles: int = 20
+    # Copies are published within days of each other (dev set: at most 3 days apart); dated documents
+    # further apart than this are never copies, undated ones are not bounded.
     max_copy_days: int = 7
+    # Boilerplate: a paragraph on at least this many pages of one outlet (or page template) is the
+    # outlet's chrome, not story text (3, as in the dev set's same-outlet reference).
+    boilerplate_min_docs: int = 3
+    # ... unless removing it would take more than this share of a page's n-grams: then the page is more
+    # likely the same story crawled again at one outlet (versions, mobile/AMP twins), and is kept whole.
+    # Short stories carry up to 2/3 chrome (dev set); 0.5, 0.8 and 1.0 scored alike there.
+    boilerplate_max_share: float = 0.8
 
     # Trafilatura options we rely on, spelled out rather than left to library defaults. Metadata is
     # read by flows/htmlmeta from the same parsed tree, so trafilatura only cuts the story.
@@ -120,6 +140,11 @@ class Config:
     def failed_gate_dir(self) -> Path:
         """Where the validation report of a run the gate stopped is kept (replaced by the next failure)."""
         return self.output_dir / "failed-gate"
+
+    @property
+    def dedup_state_dir(self) -> Path:
+        """Folder of the dedup index that persists between runs."""
+        return self.output_dir / "state" / "dedup"
 
     @property
     def staging_dir(self) -> Path:

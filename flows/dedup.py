@@ -1,125 +1,195 @@
-"""Dedup: cluster syndicated copies of one story (MinHash-LSH candidates, exact containment check)."""
+"""Dedup rules: when two documents are copies of one story, which copy stands for it, and who joins whom.
+
+A copy of a wire story keeps the story's opening and most of its text, then may be trimmed, extended with
+local paragraphs, retitled and house-styled. Two documents are copies when, with at least
+`min_shared_shingles` word n-grams in common, either the shorter one's n-grams are mostly in the longer
+(containment, robust to trimming) or one's opening n-grams are mostly in the other's opening window
+(robust to extension: added paragraphs dilute containment but not the shared opening). Stories are stars:
+every copy is checked against the story's canonical copy, never against another copy, so A~B~C chains
+cannot join two stories through a middle document.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 import numpy as np
-import xxhash
 
 from flows.config import Config
-
-_TOKEN = re.compile(r"\w+")
-_MERSENNE = np.uint64((1 << 61) - 1)
+from flows.fingerprint import NO_DATE
 
 
-@dataclass(slots=True)
-class Fingerprint:
-    """What dedup keeps per document: shingle hashes and the fields the canonical order needs."""
-
-    doc_id: str
-    shingles: np.ndarray  # sorted unique uint64 hashes of word n-grams
-    text_chars: int
-    published: dt.date | None
-    is_wire: bool
-
-
-@dataclass(slots=True)
+@dataclass(frozen=True)
 class Assignment:
     """A document's place in its story."""
 
     story_id: str
     is_canonical: bool
-    similarity: float
+    similarity: float  # share of this copy's n-grams found in the canonical copy
+    canonical_doc_id: str
 
 
-def fingerprint(doc_id: str, text: str, published: dt.date | None, is_wire: bool,
-                cfg: Config) -> Fingerprint:
-    """Return the fingerprint of one document's body."""
-    words = [w.lower() for w in _TOKEN.findall(text)]
-    n = cfg.shingle_size
-    grams = (" ".join(words[i:i + n]) for i in range(max(1, len(words) - n + 1)))
-    hashes = np.unique(np.fromiter((xxhash.xxh3_64_intdigest(g.encode()) for g in grams), dtype=np.uint64))
-    return Fingerprint(doc_id, hashes, len(text), published, is_wire)
+class Assignments(Mapping[str, Assignment]):
+    """Assignments of many documents held as arrays; looking a doc_id up builds its Assignment."""
+
+    def __init__(self, doc_id: np.ndarray, story_id: np.ndarray, is_canonical: np.ndarray,
+                 similarity: np.ndarray, canonical_doc_id: np.ndarray) -> None:
+        order = np.argsort(doc_id, kind="stable")
+        self._ids, self._story, self._canonical = doc_id[order], story_id[order], is_canonical[order]
+        self._similarity, self._head = np.round(similarity[order], 6), canonical_doc_id[order]
+
+    @classmethod
+    def empty(cls) -> "Assignments":
+        """No assignments at all."""
+        none = np.empty(0, dtype="S24")
+        return cls(none, none, np.empty(0, dtype=bool), np.empty(0), none)
+
+    def _rows(self, doc_ids: list[str]) -> np.ndarray:
+        keys = np.array(doc_ids, dtype="S24")
+        if not keys.size:
+            return np.empty(0, dtype=np.int64)
+        at = np.minimum(np.searchsorted(self._ids, keys), max(self._ids.size - 1, 0))
+        found = (self._ids[at] == keys) if self._ids.size else np.zeros(keys.size, dtype=bool)
+        if not found.all():
+            raise KeyError(doc_ids[int(np.argmin(found))])
+        return at
+
+    def columns(self, doc_ids: list[str]) -> tuple[list[str], list[bool], list[float]]:
+        """story_id, is_canonical and similarity of each document, as column lists."""
+        at = self._rows(doc_ids)
+        return (self._story[at].astype(str).tolist(), self._canonical[at].tolist(),
+                self._similarity[at].tolist())
+
+    def __getitem__(self, doc_id: str) -> Assignment:
+        row = int(self._rows([doc_id])[0])
+        return Assignment(self._story[row].decode(), bool(self._canonical[row]),
+                          float(self._similarity[row]), self._head[row].decode())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids.astype(str).tolist())
+
+    def __len__(self) -> int:
+        return int(self._ids.size)
 
 
-def _permutations(cfg: Config) -> tuple[np.ndarray, np.ndarray]:
-    rng = np.random.default_rng(1)
-    a = rng.integers(1, int(_MERSENNE), cfg.minhash_perm, dtype=np.uint64)
-    b = rng.integers(0, int(_MERSENNE), cfg.minhash_perm, dtype=np.uint64)
-    return a, b
+@dataclass(frozen=True)
+class Shingled:
+    """A document's n-grams prepared for comparison: its opening window and its distinct set."""
+
+    prefix: np.ndarray  # uint32, the first `opening_window` n-grams in text order
+    window: np.ndarray  # the prefix, sorted
+    ordered: np.ndarray  # uint32, every distinct n-gram, sorted
 
 
-def minhash(shingles: np.ndarray, perms: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
-    """Return the MinHash signature of a shingle set (uint64 per permutation)."""
-    if shingles.size == 0:
-        return np.full(perms[0].size, np.iinfo(np.uint64).max, dtype=np.uint64)
-    x = (shingles & _MERSENNE)[:, None]
-    return ((x * perms[0][None, :] + perms[1][None, :]) % _MERSENNE).min(axis=0)
+@dataclass(frozen=True)
+class Match:
+    """How two documents compare: copy or not, and how much of each lies in the other."""
+
+    is_copy: bool
+    shared: int
+    share_a: float  # |A∩B| / |A|
+    share_b: float  # |A∩B| / |B|
 
 
-def candidates(fps: list[Fingerprint], cfg: Config) -> set[tuple[int, int]]:
-    """Return index pairs whose signatures collide in at least one LSH band."""
-    perms = _permutations(cfg)
-    sigs = np.stack([minhash(fp.shingles, perms) for fp in fps]) if fps else np.empty((0, 0))
-    pairs: set[tuple[int, int]] = set()
-    for band in range(cfg.lsh_bands):
-        buckets: dict[bytes, list[int]] = defaultdict(list)
-        cols = sigs[:, band * cfg.lsh_rows:(band + 1) * cfg.lsh_rows]
-        for i, row in enumerate(cols):
-            buckets[row.tobytes()].append(i)
-        for members in buckets.values():
-            pairs.update((a, b) for k, a in enumerate(members) for b in members[k + 1:])
-    return pairs
+def prepare(record: np.ndarray, prefix_len: int) -> Shingled:
+    """Prepare a stored record (opening prefix, then sorted distinct n-grams) for `compare`."""
+    prefix = record[:prefix_len]
+    return Shingled(prefix, np.sort(prefix), record[prefix_len:])
 
 
-def containment(a: np.ndarray, b: np.ndarray) -> tuple[float, int]:
-    """Return (|A∩B| / min(|A|,|B|), |A∩B|) for two sorted shingle arrays."""
-    if a.size == 0 or b.size == 0:
-        return 0.0, 0
-    shared = int(np.intersect1d(a, b, assume_unique=True).size)
-    return shared / min(a.size, b.size), shared
+def compare(a: Shingled, b: Shingled, cfg: Config) -> Match:
+    """Decide exactly whether A and B are copies of one story."""
+    size_a, size_b = a.ordered.size, b.ordered.size
+    if not size_a or not size_b:
+        return Match(False, 0, 0.0, 0.0)
+    shared = _found(a.ordered, b.ordered)
+    if shared < cfg.min_shared_shingles:
+        return Match(False, shared, shared / size_a, shared / size_b)
+    is_copy = (shared >= cfg.containment_threshold * min(size_a, size_b)
+               or _opening(a, b, cfg) >= cfg.opening_threshold
+               or _opening(b, a, cfg) >= cfg.opening_threshold)
+    return Match(is_copy, shared, shared / size_a, shared / size_b)
 
 
-def canonical_key(fp: Fingerprint) -> tuple:
-    """Order copies: the wire's own copy, then the fullest text, the earliest date, the doc_id."""
-    return (not fp.is_wire, -fp.text_chars, fp.published or dt.date.max, fp.doc_id)
+def _found(values: np.ndarray, ordered: np.ndarray) -> int:
+    """How many of `values` occur in the sorted array `ordered`."""
+    at = ordered.searchsorted(values)
+    at[at == ordered.size] = 0
+    return int(np.count_nonzero(ordered[at] == values))
 
 
-def cluster(fps: list[Fingerprint], cfg: Config) -> dict[str, Assignment]:
-    """Assign every document to a story; a copy joins only if it matches the story's canonical."""
-    order = sorted(range(len(fps)), key=lambda i: canonical_key(fps[i]))
-    neighbours: dict[int, set[int]] = defaultdict(set)
-    for a, b in candidates(fps, cfg):
-        neighbours[a].add(b)
-        neighbours[b].add(a)
-    out: dict[str, Assignment] = {}
-    for i in order:  # canonical candidates first: each unassigned doc starts a story (star, no chains)
-        head = fps[i]
-        if head.doc_id in out:
-            continue
-        out[head.doc_id] = Assignment(head.doc_id, True, 1.0)
-        for j in sorted(neighbours[i], key=lambda k: canonical_key(fps[k])):
-            copy = fps[j]
-            if copy.doc_id in out or not _dates_close(head, copy, cfg):
+def _opening(a: Shingled, b: Shingled, cfg: Config) -> float:
+    """Share of A's first n-grams found in B's opening window."""
+    head = a.prefix[:cfg.opening_shingles]
+    return _found(head, b.window) / head.size if head.size and b.window.size else 0.0
+
+
+def canonical_order(is_wire: np.ndarray, text_chars: np.ndarray, published: np.ndarray,
+                    doc_id: np.ndarray) -> np.ndarray:
+    """Indices best-first: the wire's own copy, then the fullest text, the earliest date, the doc_id."""
+    undated = np.where(published == NO_DATE, np.iinfo(np.int32).max, published)
+    return np.lexsort((doc_id, undated, -text_chars.astype(np.int64), ~is_wire))
+
+
+def allowed_pairs(pairs: np.ndarray, published: np.ndarray, agencies: np.ndarray,
+                  cfg: Config) -> np.ndarray:
+    """Drop pairs that cannot be copies: dated too far apart, or credited to different agencies."""
+    a, b = pairs[:, 0], pairs[:, 1]
+    dated = (published[a] != NO_DATE) & (published[b] != NO_DATE)
+    far = dated & (np.abs(published[a].astype(np.int64) - published[b]) > cfg.max_copy_days)
+    rival = (agencies[a] != 0) & (agencies[b] != 0) & ((agencies[a] & agencies[b]) == 0)
+    return pairs[~far & ~rival]
+
+
+@dataclass
+class Resolution:
+    """Outcome of star clustering for the new nodes of a run."""
+
+    story: np.ndarray  # story index per node (-1 for nodes that were not new)
+    similarity: np.ndarray  # float64 per node: share of its n-grams in its canonical
+    displaced: list[tuple[int, int, int]]  # (story, old canonical node, new canonical node)
+    founders: np.ndarray  # node that started each new story, in story order
+    comparisons: int  # exact checks made
+
+
+def resolve(order: np.ndarray, indptr: np.ndarray, neighbours: np.ndarray, rank: np.ndarray,
+            anchor: np.ndarray, next_story: int, match: Callable[[int, int], Match]) -> Resolution:
+    """Star-cluster the new nodes in canonical order against the current canonical copies.
+
+    anchor[k] is the story whose canonical copy node k is (-1 otherwise); it is updated in place.
+    A new node joins the matching canonical it shares most with; if it ranks before that canonical
+    it becomes the story's canonical instead; with no match it starts a story of its own.
+    """
+    heads, ranks, ptr, near = anchor.tolist(), rank.tolist(), indptr.tolist(), neighbours.tolist()
+    story = [-1] * rank.size
+    similarity = [0.0] * rank.size
+    displaced: list[tuple[int, int, int]] = []
+    founders: list[int] = []
+    comparisons = 0
+    for j in order.tolist():
+        best, best_key, best_match = -1, None, None
+        for k in near[ptr[j]:ptr[j + 1]]:
+            if heads[k] < 0:
                 continue
-            score, shared = containment(copy.shingles, head.shingles)
-            if _is_copy(score, shared, cfg):
-                out[copy.doc_id] = Assignment(head.doc_id, False, round(score, 6))
-    return out
-
-
-def _is_copy(score: float, shared: int, cfg: Config) -> bool:
-    """A copy shares most of the shorter text, or a long verbatim stretch of it."""
-    if shared >= cfg.long_overlap_shingles:
-        return True
-    return score >= cfg.containment_threshold and shared >= cfg.min_shared_shingles
-
-
-def _dates_close(a: Fingerprint, b: Fingerprint, cfg: Config) -> bool:
-    if a.published is None or b.published is None:
-        return True
-    return abs((a.published - b.published).days) <= cfg.max_copy_days
+            found = match(j, k)
+            comparisons += 1
+            key = (found.share_a, -ranks[k])
+            if found.is_copy and (best_key is None or key > best_key):
+                best, best_key, best_match = k, key, found
+        if best < 0:
+            heads[j] = story[j] = next_story
+            similarity[j] = 1.0
+            founders.append(j)
+            next_story += 1
+        elif ranks[j] < ranks[best]:
+            story[j] = heads[j] = heads[best]
+            displaced.append((heads[best], best, j))
+            heads[best] = -1
+            similarity[j] = 1.0
+        else:
+            story[j] = heads[best]
+            similarity[j] = best_match.share_a
+    anchor[:] = heads
+    return Resolution(np.array(story, dtype=np.int64), np.array(similarity), displaced,
+                      np.array(founders, dtype=np.int64), comparisons)

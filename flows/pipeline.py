@@ -11,7 +11,8 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
 
-from flows import assemble, checks, dedup, ingest, release, validate  # noqa: E402
+from flows import assemble, checks, ingest, release, validate  # noqa: E402
+from flows.dedup_index import DedupIndex  # noqa: E402
 from flows.chunks import ChunkResult, prepare_chunk  # noqa: E402
 from flows.config import Config, build_config  # noqa: E402
 
@@ -35,9 +36,17 @@ def prepare(index: int, chunk: tuple, run_dir: str, cfg: Config) -> ChunkResult:
 
 @task(name="dedup", cache_policy=NO_CACHE)
 def cluster(results: list[ChunkResult], rejected: list, cfg: Config):
-    """Drop byte-identical files, then cluster syndicated copies into stories."""
-    fingerprints, duplicates = assemble.drop_exact_duplicates(results)
-    return dedup.cluster(fingerprints, cfg), rejected + duplicates
+    """Drop byte-identical files, then place every document in a story of the persistent index."""
+    duplicates = assemble.drop_exact_duplicates(results)
+    index = DedupIndex.load(cfg)
+    index.add(assemble.fingerprint_parts(results))
+    return index, index.assign(), rejected + duplicates
+
+
+@task(name="save-dedup-index", cache_policy=NO_CACHE)
+def remember(index: DedupIndex) -> None:
+    """Commit the run's fingerprints and stories so later runs join the same stories."""
+    index.save()
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -70,13 +79,14 @@ def build_release(input_dir: str | None = None, output_dir: str | None = None) -
         plan = ingest.plan(cfg)
         results = _progress(plan, [prepare.submit(i, c, str(run_dir), cfg)
                                    for i, c in enumerate(plan.chunks)])
-        assignments, rejected = cluster(results, list(plan.rejected), cfg)
+        index, assignments, rejected = cluster(results, list(plan.rejected), cfg)
         tables = assemble.build_tables(results, assignments, rejected, cfg)
         report = gate(tables, results, str(run_dir), cfg)
         if not report.passed:
             raise GateFailed(report)
         counts = assemble.count(results, tables, plan.total + len(plan.rejected))
         published = publish(tables, counts, report, cfg)
+        remember(index)
     finally:
         shutil.rmtree(run_dir, ignore_errors=True)
     return {"path": str(published.path) if published.path else None,

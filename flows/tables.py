@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from flows.config import Config
-from flows.dedup import Assignment
+from flows.dedup import Assignments
 from flows.model import Doc, Quarantined
 from flows.schema import arrow_schema
 
@@ -37,39 +37,46 @@ def quarantine_table(rows: list[Quarantined], cfg: Config) -> pa.Table:
                                 schema=arrow_schema(cfg.schemas_dir, "quarantine"))
 
 
-def with_stories(part: pa.Table, assignments: dict[str, Assignment], cfg: Config) -> pa.Table:
+def with_stories(part: pa.Table, assignments: Assignments, cfg: Config) -> pa.Table:
     """Add story columns to a staged part and order columns as the contract says."""
-    ids = part.column("doc_id").to_pylist()
-    found = [assignments[i] for i in ids]
+    story, canonical, similarity = assignments.columns(part.column("doc_id").to_pylist())
     extra = {
-        "story_id": pa.array([a.story_id for a in found], pa.string()),
-        "is_canonical": pa.array([a.is_canonical for a in found], pa.bool_()),
-        "similarity_to_canonical": pa.array([a.similarity for a in found], pa.float64()),
+        "story_id": pa.array(story, pa.string()),
+        "is_canonical": pa.array(canonical, pa.bool_()),
+        "similarity_to_canonical": pa.array(similarity, pa.float64()),
     }
     schema = arrow_schema(cfg.schemas_dir, "documents")
     columns = [extra[f.name] if f.name in extra else part.column(f.name) for f in schema]
     return pa.Table.from_arrays(columns, schema=schema)
 
 
-def stories_table(documents: pa.Table, cfg: Config) -> pa.Table:
-    """Return one row per story, in the order its canonical copy appears in documents."""
-    rows = documents.select(["doc_id", "story_id", "is_canonical", "title", "text", "agencies",
-                             "outlet", "published_date", "dateline_place"]).to_pylist()
+def stories_table(documents: pa.Table, assignments: Assignments, cfg: Config) -> pa.Table:
+    """Return one row per story, in the order its canonical copy (else first copy) appears in documents.
+
+    A story whose canonical copy came in an earlier run and is absent from this input still gets its
+    row: canonical_doc_id names that copy, title and text come from the fullest copy present.
+    """
+    rows = documents.select(["doc_id", "story_id", "is_canonical", "title", "text", "text_chars",
+                             "agencies", "outlet", "published_date", "dateline_place"]).to_pylist()
     members: dict[str, list[dict]] = {}
     for row in rows:
         members.setdefault(row["story_id"], []).append(row)
     out = []
     for row in rows:
-        if row["is_canonical"]:
-            out.append(_story_row(row, members[row["story_id"]]))
+        copies = members[row["story_id"]]
+        stand_in = next((c for c in copies if c["is_canonical"]), None)
+        if stand_in is None:
+            stand_in = min(copies, key=lambda c: (-c["text_chars"], c["doc_id"]))
+        if row is stand_in:
+            out.append(_story_row(stand_in, copies, assignments[row["doc_id"]].canonical_doc_id))
     return pa.Table.from_pylist(out, schema=arrow_schema(cfg.schemas_dir, "stories"))
 
 
-def _story_row(canonical: dict, copies: list[dict]) -> dict:
+def _story_row(canonical: dict, copies: list[dict], canonical_doc_id: str) -> dict:
     dates = [c["published_date"] for c in copies if c["published_date"]]
     return {
         "story_id": canonical["story_id"],
-        "canonical_doc_id": canonical["doc_id"],
+        "canonical_doc_id": canonical_doc_id,
         "title": canonical["title"],
         "text": canonical["text"],
         "agencies": sorted({a for c in copies for a in c["agencies"]}),

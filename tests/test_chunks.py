@@ -19,5 +19,6 @@ def test_archive_chunk_stages_rows_in_bounded_batches(cfg, tmp_path):
     result = prepare_chunk(0, chunk, tmp_path, small)
     part = pq.ParquetFile(result.part)
     assert part.metadata.num_rows == 5 and part.metadata.num_row_groups == 3
-    assert len(result.fingerprints) == 5 and result.counts["tagged"] == 5
+    assert len(result.doc_ids) == 5 and result.counts["tagged"] == 5
+    assert len(result.fingerprints) == 3  # one staged fingerprint file per batch
     assert result.sources[0] == "export.jsonl#line:1"
