@@ -1,4 +1,4 @@
-"""Per-chunk fingerprints: what dedup needs of each document, computed beside extraction and staged on disk."""
+"""Per-chunk fingerprints: what dedup needs of each document, computed beside extraction, staged on disk."""
 
 from __future__ import annotations
 

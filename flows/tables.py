@@ -50,7 +50,7 @@ def with_stories(part: pa.Table, assignments: Assignments, cfg: Config) -> pa.Ta
     return pa.Table.from_arrays(columns, schema=schema)
 
 
-def stories_table(documents: pa.Table, assignments: Assignments, cfg: Config) -> pa.Table:
+def stories_table(documents: pa.Table, cfg: Config, assignments: Assignments | None = None) -> pa.Table:
     """Return one row per story, in the order its canonical copy (else first copy) appears in documents.
 
     A story whose canonical copy came in an earlier run and is absent from this input still gets its
@@ -61,14 +61,14 @@ def stories_table(documents: pa.Table, assignments: Assignments, cfg: Config) ->
     members: dict[str, list[dict]] = {}
     for row in rows:
         members.setdefault(row["story_id"], []).append(row)
+    stand_in = {story: next((c for c in copies if c["is_canonical"]), None)
+                or min(copies, key=lambda c: (-c["text_chars"], c["doc_id"]))
+                for story, copies in members.items()}
     out = []
     for row in rows:
-        copies = members[row["story_id"]]
-        stand_in = next((c for c in copies if c["is_canonical"]), None)
-        if stand_in is None:
-            stand_in = min(copies, key=lambda c: (-c["text_chars"], c["doc_id"]))
-        if row is stand_in:
-            out.append(_story_row(stand_in, copies, assignments[row["doc_id"]].canonical_doc_id))
+        if row is stand_in[row["story_id"]]:
+            head = assignments[row["doc_id"]].canonical_doc_id if assignments else row["doc_id"]
+            out.append(_story_row(row, members[row["story_id"]], head))
     return pa.Table.from_pylist(out, schema=arrow_schema(cfg.schemas_dir, "stories"))
 
 

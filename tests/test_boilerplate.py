@@ -11,13 +11,17 @@ PAGE = "Home | World | Sport\nHeadline here\n" + BODY + "\n© 2005 Example Heral
 
 
 def test_group_prefers_domain_then_outlet_name():
-    assert group_key("example.com", "Example", "html", PAGE, BODY) == group_key("example.com", None, "text", "", "")
-    assert group_key(None, "Example Herald", "text", PAGE, BODY) != group_key(None, "Other", "text", PAGE, BODY)
+    by_domain = group_key("example.com", None, "text", "", "")
+    assert group_key("example.com", "Example", "html", PAGE, BODY) == by_domain
+    named = group_key(None, "Example Herald", "text", PAGE, BODY)
+    assert named != group_key(None, "Other", "text", PAGE, BODY) and named != by_domain
 
 
 def test_plain_text_pages_group_by_their_frame_lines():
-    other_story = "Home | World | Sport\nAnother headline\nOther text.\n© 2011 Example Herald. All rights reserved."
-    assert group_key(None, None, "text", PAGE, BODY) == group_key(None, None, "text", other_story, "Other text.")
+    other_story = ("Home | World | Sport\nAnother headline\nOther text.\n"
+                   "© 2011 Example Herald. All rights reserved.")
+    same_site = group_key(None, None, "text", other_story, "Other text.")
+    assert group_key(None, None, "text", PAGE, BODY) == same_site
     other_site = "Menu\nHeadline here\n" + BODY + "\n© 2005 Example Herald. All rights reserved."
     assert group_key(None, None, "text", PAGE, BODY) != group_key(None, None, "text", other_site, BODY)
 

@@ -130,7 +130,8 @@ def test_seed_copies_form_one_story_and_other_seeds_stay_apart(cfg, tmp_path):
     cfg = cfg.with_paths(SEEDS, tmp_path / "out")
     work = tmp_path / "run"
     work.mkdir()
-    parts = [prepare_chunk(i, chunk, work, cfg).fingerprints for i, chunk in enumerate(plan(cfg).chunks)]
+    parts = [path for i, chunk in enumerate(plan(cfg).chunks)
+             for path in prepare_chunk(i, chunk, work, cfg).fingerprints]
     index = DedupIndex.load(cfg)
     index.add(parts)
     found = index.assign()

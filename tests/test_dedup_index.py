@@ -62,7 +62,8 @@ def test_story_ids_stay_and_a_later_wire_copy_becomes_canonical(cfg):
     later = run(cfg, [wire, *copies])
     assert {a.story_id for a in later.values()} == {story_id}
     assert later[wire.doc_id].is_canonical and not later[copies[0].doc_id].is_canonical
-    assert later[copies[1].doc_id].similarity == 1.0 and later[copies[1].doc_id].canonical_doc_id == wire.doc_id
+    trimmed = later[copies[1].doc_id]
+    assert trimmed.similarity == 1.0 and trimmed.canonical_doc_id == wire.doc_id
 
 
 def test_a_document_arriving_next_week_joins_the_story_it_copies(cfg):

@@ -65,7 +65,8 @@ def _fingerprint_corpus(n_docs: int, cfg, tmp: Path) -> tuple[dict, list[Path], 
             chars += sum(len(d.text) for d in batch)
             truth.update((d.doc_id, d.story) for d in batch)
             batch = []
-    return {"docs": len(truth), "mean_chars": chars / max(1, len(truth)), "cpu_fingerprint": cpu}, paths, truth
+    figures = {"docs": len(truth), "mean_chars": chars / max(1, len(truth)), "cpu_fingerprint": cpu}
+    return figures, paths, truth
 
 
 def _cluster(cfg, paths: list[Path], truth: dict) -> dict:
@@ -110,8 +111,8 @@ def _print(f: dict) -> None:
           f"({f['candidate_pairs']:,} candidate pairs, {f['comparisons']:,} exact checks)")
     print(f"  all three                       {n / cpu:>9,.0f} docs/s per core   (target >= {TARGET_RATE:,})")
     print(f"  clustering wall time            {f['wall_cluster']:>9,.1f} s (add + assign + save)")
-    print(f"  peak RSS                        {f['peak_rss'] / 2**30:>9,.2f} GB   (target <= {TARGET_RSS_GB} GB"
-          f" at 1,000,000)")
+    print(f"  peak RSS                        {f['peak_rss'] / 2**30:>9,.2f} GB   "
+          f"(target <= {TARGET_RSS_GB} GB at 1,000,000)")
     print(f"  index held in memory            {held / n:>9,.0f} bytes per document  "
           + ", ".join(f"{k} {v / n:,.0f}" for k, v in f["memory"].items()))
     print(f"  index on disk                   {f['disk_bytes'] / n:>9,.0f} bytes per document")
