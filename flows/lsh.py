@@ -22,6 +22,8 @@ def signatures(values: np.ndarray, ptr: np.ndarray, bins: int, seed: int) -> np.
     Returns an (n_sets, bins) uint32 matrix; `bins` must be a power of two. An empty set's row
     is all 0xFFFFFFFF and must not be banded (see `band_keys`).
     """
+    if bins < 2 or bins & (bins - 1):
+        raise ValueError(f"one-permutation MinHash needs a power-of-two number of bins, not {bins}")
     n = len(ptr) - 1
     shift = _U64(64 - int(bins).bit_length() + 1)
     h = mix64(values.astype(np.uint64) ^ _U64(_SEEDS[seed]))
