@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from flows import dedup, lsh
+from flows.fingerprint import NO_DATE
 
 if TYPE_CHECKING:
     from flows.dedup_index import DedupIndex
@@ -20,28 +21,46 @@ def assign(index: "DedupIndex") -> None:
     pending = staged[docs["story"][staged] < 0]
     if not pending.size:
         return
-    n_stories = index.story_id.size
-    nodes = np.concatenate([index.canonical, pending])
-    keys = np.concatenate([index.story_keys, index.new_keys[pending - index.indexed]])
+    old = reachable_stories(index, pending)
+    nodes = np.concatenate([index.canonical[old], pending])
+    keys = np.concatenate([index.story_keys[old], index.new_keys[pending - index.indexed]])
     order = dedup.canonical_order(docs["is_wire"][nodes], docs["text_chars"][nodes],
                                   docs["published"][nodes], docs["doc_id"][nodes])
     rank = np.empty(nodes.size, dtype=np.int64)
     rank[order] = np.arange(nodes.size)
-    wanted = np.arange(nodes.size) >= n_stories
+    wanted = np.arange(nodes.size) >= old.size
     pairs = lsh.candidate_pairs(keys, rank, docs["length"][nodes] > 0, cfg.lsh_bucket_heads, wanted)
     pairs = dedup.allowed_pairs(pairs, docs["published"][nodes], docs["agencies"][nodes], cfg)
     indptr, neighbours = _adjacency(pairs, nodes.size)
     anchor = np.full(nodes.size, -1, dtype=np.int64)
-    anchor[:n_stories] = np.arange(n_stories)
+    anchor[:old.size] = old
     cache = ShingleCache(index)
-    result = dedup.resolve(order[order >= n_stories], indptr, neighbours, rank, anchor, n_stories,
+    result = dedup.resolve(order[order >= old.size], indptr, neighbours, rank, anchor,
+                           index.story_id.size,
                            lambda j, k: dedup.compare(cache.get(nodes[j]), cache.get(nodes[k]), cfg))
-    docs["story"][pending] = result.story[n_stories:]
-    docs["similarity"][pending] = result.similarity[n_stories:]
+    docs["story"][pending] = result.story[old.size:]
+    docs["similarity"][pending] = result.similarity[old.size:]
     _update_stories(index, nodes, keys, anchor, result)
     _rescore(index, cache, sorted({s for s, _, _ in result.displaced}))
-    index.stats = {"candidate_pairs": int(pairs.shape[0]), "comparisons": result.comparisons}
+    index.stats = {"candidate_pairs": int(pairs.shape[0]), "comparisons": result.comparisons,
+                   "stories_considered": int(old.size)}
     cache.reader.close()
+
+
+def reachable_stories(index: "DedupIndex", pending: np.ndarray) -> np.ndarray:
+    """Stories whose canonical copy a new document may copy: undated, or dated near a new document.
+
+    When every new document is dated, stories dated outside [first - max_copy_days, last +
+    max_copy_days] cannot match, so a small run does not rescan the whole index.
+    """
+    published = index.docs["published"]
+    every = np.arange(index.story_id.size)
+    days = published[pending]
+    if not every.size or (days == NO_DATE).any():
+        return every
+    lo, hi = int(days.min()) - index.cfg.max_copy_days, int(days.max()) + index.cfg.max_copy_days
+    heads = published[index.canonical]
+    return every[(heads == NO_DATE) | ((heads >= lo) & (heads <= hi))]
 
 
 def _adjacency(pairs: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:

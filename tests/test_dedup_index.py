@@ -116,3 +116,15 @@ def test_releases_keep_story_ids_and_save_the_index_only_when_published(prefect_
     story = dict(zip(after["source_path"].str[:3], after["story_id"]))
     assert dict(zip(before["source_path"].str[:3], before["story_id"])).items() <= story.items()
     assert story["000"] == story["001"]
+
+
+def test_a_dated_run_only_considers_stories_near_its_dates(cfg):
+    old = VOCAB.paragraphs(np.random.default_rng(9), 6, 40)
+    other = VOCAB.paragraphs(np.random.default_rng(10), 6, 40)
+    run(cfg, [DocFacts("old".ljust(24, "0"), VOCAB.render(old), dt.date(2024, 1, 1), False, [], 0),
+              DocFacts("undated".ljust(24, "0"), VOCAB.render(other), None, False, [], 0)])
+    index = DedupIndex.load(cfg)
+    index.add([build_part([DocFacts("new".ljust(24, "0"), VOCAB.render(old), dt.date(2024, 6, 1),
+                                    False, [], 0)], cfg)])
+    index.assign()
+    assert index.stats["stories_considered"] == 1  # only the undated story could be a copy
