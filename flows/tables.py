@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from flows.config import Config
@@ -51,42 +53,62 @@ def with_stories(part: pa.Table, assignments: Assignments, cfg: Config) -> pa.Ta
 
 
 def stories_table(documents: pa.Table, cfg: Config, assignments: Assignments | None = None) -> pa.Table:
-    """Return one row per story, in the order its canonical copy (else first copy) appears in documents.
+    """Return one row per story, in the order its canonical copy (else fullest copy) appears in documents.
 
     A story whose canonical copy came in an earlier run and is absent from this input still gets its
     row: canonical_doc_id names that copy, title and text come from the fullest copy present.
     """
-    rows = documents.select(["doc_id", "story_id", "is_canonical", "title", "text", "text_chars",
-                             "agencies", "outlet", "published_date", "dateline_place"]).to_pylist()
-    members: dict[str, list[dict]] = {}
-    for row in rows:
-        members.setdefault(row["story_id"], []).append(row)
-    stand_in = {story: next((c for c in copies if c["is_canonical"]), None)
-                or min(copies, key=lambda c: (-c["text_chars"], c["doc_id"]))
-                for story, copies in members.items()}
-    out = []
-    for row in rows:
-        if row is stand_in[row["story_id"]]:
-            head = assignments[row["doc_id"]].canonical_doc_id if assignments else row["doc_id"]
-            out.append(_story_row(row, members[row["story_id"]], head))
-    return pa.Table.from_pylist(out, schema=arrow_schema(cfg.schemas_dir, "stories"))
-
-
-def _story_row(canonical: dict, copies: list[dict], canonical_doc_id: str) -> dict:
-    dates = [c["published_date"] for c in copies if c["published_date"]]
-    return {
-        "story_id": canonical["story_id"],
-        "canonical_doc_id": canonical_doc_id,
-        "title": canonical["title"],
-        "text": canonical["text"],
-        "agencies": sorted({a for c in copies for a in c["agencies"]}),
-        "copy_count": len(copies),
-        "outlets": sorted({c["outlet"] for c in copies if c["outlet"]}),
-        "doc_ids": sorted(c["doc_id"] for c in copies),
-        "first_published": min(dates) if dates else None,
-        "last_published": max(dates) if dates else None,
-        "dateline_place": canonical["dateline_place"],
+    docs = documents.select(["doc_id", "story_id", "is_canonical", "text_chars", "published_date"])
+    docs = docs.append_column("row", pa.array(np.arange(docs.num_rows, dtype=np.int64)))
+    per_story = _per_story(docs)  # sorted by story_id
+    story = pc.index_in(documents["story_id"], value_set=per_story["story_id"]).to_numpy()
+    agencies = documents["agencies"].combine_chunks()
+    order = np.argsort(per_story["row"].to_numpy(), kind="stable")
+    picked = documents.take(pa.array(per_story["row"].to_numpy()[order]))
+    heads = picked["doc_id"].to_pylist()
+    columns = {
+        "story_id": per_story["story_id"].take(order), "title": picked["title"], "text": picked["text"],
+        "canonical_doc_id": pa.array(assignments.heads(heads) if assignments else heads, pa.string()),
+        "agencies": _distinct_lists(story[pc.list_parent_indices(agencies).to_numpy()],
+                                    pc.list_flatten(agencies), per_story.num_rows).take(order),
+        "outlets": _distinct_lists(story, documents["outlet"].combine_chunks(), per_story.num_rows).take(order),
+        "copy_count": pc.cast(per_story["copies"], pa.int32()).take(order),
+        "doc_ids": per_story["doc_ids"].take(order), "first_published": per_story["first"].take(order),
+        "last_published": per_story["last"].take(order), "dateline_place": picked["dateline_place"],
     }
+    schema = arrow_schema(cfg.schemas_dir, "stories")
+    return pa.Table.from_arrays([columns[f.name] for f in schema], schema=schema)
+
+
+def _per_story(docs: pa.Table) -> pa.Table:
+    """Per story (sorted by id): stand-in row, sorted doc_ids, copy count, first and last known day.
+
+    The stand-in is the canonical copy when present, else the fullest copy, then the lowest doc_id.
+    """
+    ordered = docs.sort_by([("story_id", "ascending"), ("is_canonical", "descending"),
+                            ("text_chars", "descending"), ("doc_id", "ascending")])
+    stand_in = ordered.group_by("story_id", use_threads=False).aggregate(
+        [("row", "first"), ("doc_id", "count"), ("published_date", "min"), ("published_date", "max")])
+    by_id = docs.sort_by([("story_id", "ascending"), ("doc_id", "ascending")])
+    ids = by_id.group_by("story_id", use_threads=False).aggregate([("doc_id", "list")])
+    return stand_in.rename_columns(["story_id", "row", "copies", "first", "last"]).append_column(
+        "doc_ids", ids["doc_id_list"])
+
+
+def _distinct_lists(story: np.ndarray, values: pa.Array, stories: int) -> pa.ListArray:
+    """A list per story of its distinct non-null values, sorted."""
+    keep = pc.is_valid(values).to_numpy(zero_copy_only=False)
+    pairs = pa.table({"story": story[keep], "value": values.filter(pa.array(keep))})
+    pairs = pairs.sort_by([("story", "ascending"), ("value", "ascending")])
+    story_of, value = pairs["story"].to_numpy(), pairs["value"].combine_chunks()
+    repeat = np.zeros(len(value), dtype=bool)
+    if len(value) > 1:
+        same = pc.equal(value[1:], value[:-1]).to_numpy(zero_copy_only=False)
+        repeat[1:] = same & (story_of[1:] == story_of[:-1])
+    story_of, value = story_of[~repeat], value.filter(pa.array(~repeat))
+    offsets = np.zeros(stories + 1, dtype=np.int32)
+    np.cumsum(np.bincount(story_of, minlength=stories), out=offsets[1:])
+    return pa.ListArray.from_arrays(pa.array(offsets), value)
 
 
 _PARQUET = {"compression": "zstd", "compression_level": 9, "use_dictionary": True,
