@@ -37,7 +37,8 @@ class Assignments(Mapping[str, Assignment]):
                  similarity: np.ndarray, canonical_doc_id: np.ndarray) -> None:
         order = np.argsort(doc_id, kind="stable")
         self._ids, self._story, self._canonical = doc_id[order], story_id[order], is_canonical[order]
-        self._similarity, self._head = np.round(similarity[order], 6), canonical_doc_id[order]
+        self._similarity = np.round(similarity[order].astype(np.float64), 6)
+        self._head = canonical_doc_id[order]
 
     @classmethod
     def empty(cls) -> "Assignments":

@@ -10,7 +10,7 @@ import numpy as np
 
 from flows import arrays, boilerplate, lsh
 from flows.config import Config
-from flows.dedup_store import SegmentWriter
+from flows.dedup_store import DOC_COLUMNS, SegmentWriter
 from flows.fingerprint import FingerprintPart, load_part
 from flows.shingles import ShingleBatch
 
@@ -95,13 +95,13 @@ def _stage(index: "DedupIndex", part: FingerprintPart, mask: np.ndarray,
     start = index.writer.append(kept.records())
     docs = np.flatnonzero(mask)
     columns = {
-        "doc_id": part.doc_id[docs], "story": np.full(docs.size, -1, dtype=np.int64),
-        "text_chars": part.text_chars[docs], "published": part.published[docs],
-        "is_wire": part.is_wire[docs], "agencies": part.agencies[docs],
-        "similarity": np.zeros(docs.size), "segment": np.full(docs.size, segment, dtype=np.int32),
+        "doc_id": part.doc_id[docs], "story": np.full(docs.size, -1),
+        "text_chars": np.minimum(part.text_chars[docs], np.iinfo(np.int32).max),
+        "published": part.published[docs], "is_wire": part.is_wire[docs], "agencies": part.agencies[docs],
+        "similarity": np.zeros(docs.size), "segment": np.full(docs.size, segment),
         "offset": start + kept.record_starts(), "prefix": kept.prefix_len, "length": kept.set_len,
     }
-    return columns, band_keys(kept, cfg)
+    return {name: col.astype(DOC_COLUMNS[name]) for name, col in columns.items()}, band_keys(kept, cfg)
 
 
 @dataclass

@@ -18,13 +18,9 @@ from pathlib import Path
 import numpy as np
 
 from flows import dedup, dedup_add, dedup_assign, dedup_store
+from flows.dedup_store import DOC_COLUMNS
 from flows.config import Config
 from flows.fingerprint import FingerprintPart
-
-_DOC_COLUMNS = {"doc_id": "S24", "story": np.int64, "text_chars": np.int64, "published": np.int32,
-                "is_wire": bool, "agencies": np.uint64, "similarity": np.float64,
-                "segment": np.int32, "offset": np.int64, "prefix": np.int64, "length": np.int64}
-
 
 class IndexMismatch(RuntimeError):
     """The stored index was built with other fingerprint settings; it cannot be extended."""
@@ -37,8 +33,8 @@ class DedupIndex:
                  tables: dict[str, np.ndarray]) -> None:
         self.cfg, self.folder = cfg, folder
         self.manifest = manifest or {"segments": [], "fingerprint": fingerprint_settings(cfg)}
-        empty = {name: np.empty(0, dtype=dt) for name, dt in _DOC_COLUMNS.items()}
-        self.docs = {name: tables.get(f"doc_{name}", empty[name]) for name in _DOC_COLUMNS}
+        empty = {name: np.empty(0, dtype=dt) for name, dt in DOC_COLUMNS.items()}
+        self.docs = {name: tables.get(f"doc_{name}", empty[name]) for name in DOC_COLUMNS}
         self.story_id = tables.get("story_id", np.empty(0, dtype="S24"))
         self.canonical = tables.get("story_canonical", np.empty(0, dtype=np.int64))
         self.story_keys = tables.get("story_keys", np.empty((0, band_count(cfg)), dtype=np.uint32))
