@@ -53,7 +53,7 @@ def build_tables(results: list[ChunkResult], assignments: dedup.Assignments,
     quarantined = [q for r in results for q in r.quarantined] + rejected
     return {
         "documents": documents,
-        "stories": stories_table(documents, cfg, assignments),
+        "stories": stories_table(documents, cfg),
         "quarantine": quarantine_table(quarantined, cfg),
     }
 

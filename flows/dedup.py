@@ -62,10 +62,6 @@ class Assignments(Mapping[str, Assignment]):
         return (self._story[at].astype(str).tolist(), self._canonical[at].tolist(),
                 self._similarity[at].tolist())
 
-    def heads(self, doc_ids: list[str]) -> list[str]:
-        """canonical_doc_id of each document's story."""
-        return self._head[self._rows(doc_ids)].astype(str).tolist()
-
     def __getitem__(self, doc_id: str) -> Assignment:
         row = int(self._rows([doc_id])[0])
         return Assignment(self._story[row].decode(), bool(self._canonical[row]),

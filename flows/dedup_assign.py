@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from flows import dedup, lsh
+from flows import arrays, dedup, lsh
 from flows.fingerprint import NO_DATE
 
 if TYPE_CHECKING:
@@ -61,6 +61,31 @@ def reachable_stories(index: "DedupIndex", pending: np.ndarray) -> np.ndarray:
     lo, hi = int(days.min()) - index.cfg.max_copy_days, int(days.max()) + index.cfg.max_copy_days
     heads = published[index.canonical]
     return every[(heads == NO_DATE) | ((heads >= lo) & (heads <= hi))]
+
+
+def release_heads(index: "DedupIndex", rows: np.ndarray,
+                  story: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Canonical row and similarity of each given row, the canonical chosen among `rows` only."""
+    docs = index.docs
+    head = index.canonical[story]
+    similarity = docs["similarity"][rows].astype(np.float64)
+    present = np.zeros(docs["doc_id"].size, dtype=bool)
+    present[rows] = True
+    orphans = np.flatnonzero(~present[head])
+    if not orphans.size:
+        return head, similarity
+    members = rows[orphans]
+    order = dedup.canonical_order(docs["is_wire"][members], docs["text_chars"][members],
+                                  docs["published"][members], docs["doc_id"][members])
+    best = order[arrays.first_occurrences(story[orphans][order])]
+    stand_in = dict(zip(story[orphans][best].tolist(), members[best].tolist()))
+    cache = ShingleCache(index)
+    for at, row in zip(orphans.tolist(), members.tolist()):
+        head[at] = stand_in[int(story[at])]
+        similarity[at] = 1.0 if head[at] == row else dedup.compare(
+            cache.get(row), cache.get(int(head[at])), index.cfg).share_a
+    cache.reader.close()
+    return head, similarity
 
 
 def _adjacency(pairs: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:

@@ -69,11 +69,16 @@ class DedupIndex:
         return self.assignments(self.present)
 
     def assignments(self, rows: np.ndarray) -> dedup.Assignments:
-        """The current assignment of the given document rows."""
+        """The assignment of the given document rows, as one release of exactly these rows shows it.
+
+        A story's canonical copy is its best-ranked copy among `rows`: the index's canonical copy when
+        present, else (its copy came in an earlier run and is absent now) the best copy present, with
+        similarities measured against that one.
+        """
         story = self.docs["story"][rows]
-        head = self.canonical[story]
+        head, similarity = dedup_assign.release_heads(self, rows, story)
         return dedup.Assignments(self.docs["doc_id"][rows], self.story_id[story], head == rows,
-                                 self.docs["similarity"][rows], self.docs["doc_id"][head])
+                                 similarity, self.docs["doc_id"][head])
 
     def save(self) -> None:
         """Commit this run's documents and stories as the index's next generation."""

@@ -52,12 +52,8 @@ def with_stories(part: pa.Table, assignments: Assignments, cfg: Config) -> pa.Ta
     return pa.Table.from_arrays(columns, schema=schema)
 
 
-def stories_table(documents: pa.Table, cfg: Config, assignments: Assignments | None = None) -> pa.Table:
-    """Return one row per story, in the order its canonical copy (else fullest copy) appears in documents.
-
-    A story whose canonical copy came in an earlier run and is absent from this input still gets its
-    row: canonical_doc_id names that copy, title and text come from the fullest copy present.
-    """
+def stories_table(documents: pa.Table, cfg: Config) -> pa.Table:
+    """Return one row per story, in the order its canonical copy appears in documents."""
     docs = documents.select(["doc_id", "story_id", "is_canonical", "text_chars", "published_date"])
     docs = docs.append_column("row", pa.array(np.arange(docs.num_rows, dtype=np.int64)))
     per_story = _per_story(docs)  # sorted by story_id
@@ -65,10 +61,9 @@ def stories_table(documents: pa.Table, cfg: Config, assignments: Assignments | N
     agencies = documents["agencies"].combine_chunks()
     order = np.argsort(per_story["row"].to_numpy(), kind="stable")
     picked = documents.take(pa.array(per_story["row"].to_numpy()[order]))
-    heads = picked["doc_id"].to_pylist()
     columns = {
         "story_id": per_story["story_id"].take(order), "title": picked["title"], "text": picked["text"],
-        "canonical_doc_id": pa.array(assignments.heads(heads) if assignments else heads, pa.string()),
+        "canonical_doc_id": picked["doc_id"],
         "agencies": _distinct_lists(story[pc.list_parent_indices(agencies).to_numpy()],
                                     pc.list_flatten(agencies), per_story.num_rows).take(order),
         "outlets": _distinct_lists(story, documents["outlet"].combine_chunks(),

@@ -128,3 +128,17 @@ def test_a_dated_run_only_considers_stories_near_its_dates(cfg):
                                     False, [], 0)], cfg)])
     index.assign()
     assert index.stats["stories_considered"] == 1  # only the undated story could be a copy
+
+
+def test_a_release_without_the_first_canonical_marks_its_best_copy_present(cfg):
+    story = VOCAB.paragraphs(np.random.default_rng(11), 8, 40)
+    day = dt.date(2024, 5, 2)
+    original = DocFacts("o".ljust(24, "0"), VOCAB.render(story), day, False, [], 0)
+    run(cfg, [original])
+    copies = [DocFacts("c1".ljust(24, "0"), VOCAB.render(story[:6]), day, False, [], 1),
+              DocFacts("c2".ljust(24, "0"), VOCAB.render(story[:3]), day, False, [], 2)]
+    later = run(cfg, copies)  # the original is not part of this input
+    assert {a.story_id for a in later.values()} == {original.doc_id}
+    assert later[copies[0].doc_id].is_canonical and later[copies[0].doc_id].similarity == 1.0
+    assert later[copies[1].doc_id].canonical_doc_id == copies[0].doc_id
+    assert later[copies[1].doc_id].similarity == 1.0
