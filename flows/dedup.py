@@ -139,7 +139,9 @@ def allowed_pairs(pairs: np.ndarray, published: np.ndarray, agencies: np.ndarray
     a, b = pairs[:, 0], pairs[:, 1]
     dated = (published[a] != NO_DATE) & (published[b] != NO_DATE)
     far = dated & (np.abs(published[a].astype(np.int64) - published[b]) > cfg.max_copy_days)
-    rival = (agencies[a] != 0) & (agencies[b] != 0) & ((agencies[a] & agencies[b]) == 0)
+    left, right = agencies[a][:, :, None], agencies[b][:, None, :]
+    shared = ((left == right) & (left != 0)).any(axis=(1, 2))
+    rival = (agencies[a][:, 0] != 0) & (agencies[b][:, 0] != 0) & ~shared
     return pairs[~far & ~rival]
 
 

@@ -20,7 +20,7 @@ import numpy as np
 from flows import dedup, dedup_add, dedup_assign, dedup_store
 from flows.dedup_store import DOC_COLUMNS
 from flows.config import Config
-from flows.fingerprint import FingerprintPart
+from flows.fingerprint import AGENCY_SLOTS, FingerprintPart
 
 class IndexMismatch(RuntimeError):
     """The stored index was built with other fingerprint settings; it cannot be extended."""
@@ -33,7 +33,8 @@ class DedupIndex:
                  tables: dict[str, np.ndarray]) -> None:
         self.cfg, self.folder = cfg, folder
         self.manifest = manifest or {"segments": [], "fingerprint": fingerprint_settings(cfg)}
-        empty = {name: np.empty(0, dtype=dt) for name, dt in DOC_COLUMNS.items()}
+        empty = {name: np.empty((0, AGENCY_SLOTS) if name == "agencies" else 0, dtype=dt)
+                 for name, dt in DOC_COLUMNS.items()}
         self.docs = {name: tables.get(f"doc_{name}", empty[name]) for name in DOC_COLUMNS}
         self.story_id = tables.get("story_id", np.empty(0, dtype="S24"))
         self.canonical = tables.get("story_canonical", np.empty(0, dtype=np.int64))

@@ -19,10 +19,11 @@ from pathlib import Path
 import numpy as np
 
 MANIFEST = "index.json"
-# Per indexed document: id, story number, the canonical-order fields, similarity to the canonical,
-# and where its n-gram record lies (segment, offset, opening-prefix length, distinct-set length).
+# Per indexed document: id, story number, the canonical-order fields, agency hashes (one row of
+# fingerprint.AGENCY_SLOTS), similarity to the canonical, and where its n-gram record lies (segment,
+# offset, opening-prefix length, distinct-set length).
 DOC_COLUMNS = {"doc_id": "S24", "story": np.int32, "text_chars": np.int32, "published": np.int32,
-               "is_wire": np.bool_, "agencies": np.uint64, "similarity": np.float32,
+               "is_wire": np.bool_, "agencies": np.uint32, "similarity": np.float32,
                "segment": np.int32, "offset": np.int64, "prefix": np.int16, "length": np.int32}
 FORMAT = 1
 _ITEM = np.dtype(np.uint32).itemsize

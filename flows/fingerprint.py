@@ -13,6 +13,7 @@ from flows.config import Config
 from flows.shingles import ShingleBatch, shingle_batch
 
 NO_DATE = np.iinfo(np.int32).min
+AGENCY_SLOTS = 4  # agencies kept per document; a page rarely credits more
 _EPOCH = dt.date(1970, 1, 1)
 
 
@@ -36,7 +37,7 @@ class FingerprintPart:
     text_chars: np.ndarray  # int64
     published: np.ndarray  # int32 days since 1970-01-01, NO_DATE when unknown
     is_wire: np.ndarray  # bool: the wire agency's own copy
-    agencies: np.ndarray  # uint64 bit set of credited agencies (0 = none known)
+    agencies: np.ndarray  # (n, AGENCY_SLOTS) uint32 hashes of credited agencies, sorted, 0-padded
     group: np.ndarray  # uint64 boilerplate group key
     shingles: ShingleBatch
 
@@ -51,7 +52,8 @@ def build_part(facts: list[DocFacts], cfg: Config) -> FingerprintPart:
         text_chars=np.array([len(f.text) for f in facts], dtype=np.int64),
         published=np.array([day_number(f.published) for f in facts], dtype=np.int32),
         is_wire=np.array([f.is_wire for f in facts], dtype=bool),
-        agencies=np.array([agency_bits(f.agencies) for f in facts], dtype=np.uint64),
+        agencies=np.array([agency_hashes(f.agencies) for f in facts],
+                          dtype=np.uint32).reshape(-1, AGENCY_SLOTS),
         group=np.array([f.group for f in facts], dtype=np.uint64),
         shingles=shingle_batch([f.text for f in facts], cfg.shingle_size),
     )
@@ -62,12 +64,10 @@ def day_number(day: dt.date | None) -> int:
     return NO_DATE if day is None else (day - _EPOCH).days
 
 
-def agency_bits(agencies: list[str]) -> int:
-    """A 64-bit set of agency names: two documents with disjoint non-empty sets credit different agencies."""
-    bits = 0
-    for name in agencies:
-        bits |= 1 << (xxhash.xxh3_64_intdigest(name.strip().lower().encode("utf-8")) % 64)
-    return bits
+def agency_hashes(agencies: list[str]) -> list[int]:
+    """Nonzero 32-bit hashes of a document's agency names, sorted, zero-padded to AGENCY_SLOTS."""
+    found = sorted({xxhash.xxh32_intdigest(a.strip().lower().encode("utf-8")) or 1 for a in agencies})
+    return (found + [0] * AGENCY_SLOTS)[:AGENCY_SLOTS]
 
 
 _ARRAYS = ("doc_id", "text_chars", "published", "is_wire", "agencies", "group")

@@ -11,7 +11,7 @@ from dedup_synth import Vocabulary
 from flows import dedup
 from flows.chunks import prepare_chunk
 from flows.dedup_index import DedupIndex
-from flows.fingerprint import NO_DATE, DocFacts, build_part
+from flows.fingerprint import NO_DATE, DocFacts, agency_hashes, build_part
 from flows.ingest import plan
 
 VOCAB = Vocabulary()
@@ -71,6 +71,15 @@ def test_copies_credited_to_different_agencies_never_merge(cfg):
     found = cluster([doc("ap", story, agencies=["AP"]), doc("afp", story[:5], agencies=["AFP"]),
                      doc("uncredited", story[:4])], cfg)
     assert found["ap"] != found["afp"] and found["uncredited"] == found["ap"]
+
+
+def test_only_pairs_crediting_no_common_agency_are_ruled_out(cfg):
+    credits = [["AP"], ["AFP"], ["AFP", "AP"], [], ["Reuters", "dpa"]]
+    agencies = np.array([agency_hashes(c) for c in credits], dtype=np.uint32)
+    pairs = np.array([[0, 1], [0, 2], [1, 2], [0, 3], [4, 0], [4, 2]])
+    undated = np.full(5, NO_DATE, dtype=np.int32)
+    kept = dedup.allowed_pairs(pairs, undated, agencies, cfg)
+    assert kept.tolist() == [[0, 2], [1, 2], [0, 3]]
 
 
 def test_a_chain_through_a_middle_copy_is_broken(cfg):
