@@ -32,4 +32,4 @@ bench: install
 	$(PY) -m pytest -q -s tests/bench
 
 clean:
-	rm -rf $(VENV) output/releases output/.staging output/index.html output/releases.json
+	rm -rf $(VENV) output/releases output/.staging output/state output/.lock output/index.html output/releases.json

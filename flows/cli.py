@@ -8,6 +8,9 @@ import os
 import sys
 from pathlib import Path
 
+# Exit status when another run holds the output folder (EX_TEMPFAIL: try again later).
+EXIT_BUSY = 75
+
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one command; returns the exit status."""
@@ -16,10 +19,12 @@ def main(argv: list[str] | None = None) -> int:
         description="Turn folders of raw news pages into a cleaned, deduplicated, validated dataset release.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     rel = commands.add_parser("release", help="build a release from an input folder (default seeds/)",
-                              description="Read every document under --input, clean, tag and cluster them, "
-                                          "validate the tables and publish a versioned release under --output.")
-    rel.add_argument("--input", default=None, help="folder of input documents (default: seeds/)")
-    rel.add_argument("--output", default=None, help="folder that holds releases/ (default: output/)")
+                              description="Read the new or changed documents under --input, clean, tag and "
+                                          "cluster them with everything seen before, validate the tables and "
+                                          "publish a versioned release under --output.")
+    _run_options(rel)
+    rel.add_argument("--full", action="store_true",
+                     help="forget what earlier runs processed and rebuild from the inputs present")
     lst = commands.add_parser("releases", help="list the published releases",
                               description="List every release under --output: version, date, counts, "
                                           "Parquet size, checksum and folder; the latest is starred.")
@@ -33,6 +38,15 @@ def main(argv: list[str] | None = None) -> int:
     val.add_argument("path", help="release folder, e.g. output/releases/latest")
     val.add_argument("--docs", default=None,
                      help="also write the Data Docs report into this folder (never into the release)")
+    srv = commands.add_parser("serve", help="serve the release flow as a scheduled Prefect deployment",
+                              description="Register a Prefect deployment of the release flow and run it on "
+                                          "the cron schedule until stopped (Ctrl-C). Needs a Prefect API: "
+                                          "`prefect server start` and PREFECT_API_URL.")
+    _run_options(srv)
+    srv.add_argument("--cron", action="append", required=True,
+                     help='cron schedule, e.g. "0 6 * * *" (repeat for several)')
+    srv.add_argument("--timezone", default="UTC", help="time zone of the cron schedule (default UTC)")
+    srv.add_argument("--name", default="scheduled", help="deployment name (default: scheduled)")
     args = parser.parse_args(argv)
     if args.command == "release":
         return _release(args)
@@ -40,28 +54,53 @@ def main(argv: list[str] | None = None) -> int:
         return _releases(args)
     if args.command == "validate":
         return _validate(args)
+    if args.command == "serve":
+        return _serve(args)
     return 2
+
+
+def _run_options(cmd: argparse.ArgumentParser) -> None:
+    cmd.add_argument("--input", default=None, help="folder of input documents (default: seeds/)")
+    cmd.add_argument("--output", default=None, help="folder that holds releases/ (default: output/)")
+    cmd.add_argument("--dask", default=None, metavar="tcp://HOST:PORT",
+                     help="run the chunk tasks on this Dask scheduler; workers must reach --output")
+    cmd.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                     help="wait this long for another run on --output to finish (default: exit at once)")
+    cmd.add_argument("--chunk-docs", type=int, default=None, metavar="N",
+                     help="input files per chunk task (default 200)")
+    cmd.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="threads running chunk tasks on this machine (default 2; ignored with --dask)")
 
 
 def _release(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.lock import Busy
     from flows.pipeline import GateFailed, build_release
 
     try:
-        outcome = build_release(input_dir=args.input, output_dir=args.output)
+        outcome = build_release(input_dir=args.input, output_dir=args.output, dask=args.dask,
+                                wait=args.wait, full=args.full, chunk_docs=args.chunk_docs,
+                                workers=args.workers)
+    except Busy as err:
+        print(f"wiredesk: {err}", file=sys.stderr)
+        return EXIT_BUSY
     except GateFailed as err:
         print(err.report.summary(), file=sys.stderr)
         print("wiredesk: the validation gate failed; nothing was published and releases/latest is unchanged",
               file=sys.stderr)
         return 1
+    if outcome["chunks_resumed"]:
+        print(f"wiredesk: resumed an interrupted run: {outcome['chunks_resumed']} of {outcome['chunks']} "
+              f"chunks were already staged")
     if outcome["path"] is None:
         print("wiredesk: nothing new since the latest release; nothing published")
     else:
         print(f"wiredesk: published {outcome['version']} at {outcome['path']}")
     print(json.dumps(outcome["counts"], indent=2))
     report = outcome["gate"]
-    report.docs_dir = Path(outcome["path"]) / "validation" if outcome["path"] else None
-    print(report.summary())
+    if report is not None:
+        report.docs_dir = Path(outcome["path"]) / "validation" if outcome["path"] else None
+        print(report.summary())
     return 0
 
 
@@ -92,6 +131,22 @@ def _validate(args: argparse.Namespace) -> int:
     print(f"wiredesk: re-checked {folder}")
     print(report.summary())
     return 0 if report.passed else 1
+
+
+def _serve(args: argparse.Namespace) -> int:
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows.pipeline import serve
+
+    parameters = {"input_dir": _absolute(args.input), "output_dir": _absolute(args.output),
+                  "dask": args.dask, "wait": args.wait or None, "chunk_docs": args.chunk_docs,
+                  "workers": args.workers}
+    serve(args.name, args.cron, parameters, timezone=args.timezone)
+    return 0
+
+
+def _absolute(path: str | None) -> str | None:
+    """Deployment runs may start in another folder, so paths are fixed when the deployment is made."""
+    return os.path.abspath(path) if path else None
 
 
 if __name__ == "__main__":

@@ -31,6 +31,9 @@ class Config:
     # Rows a chunk holds in memory before appending them to its staged part: an archive is one chunk
     # however many records it has; 500 rows of news text stay in the low megabytes.
     stage_batch_docs: int = 500
+    # Threads running chunk tasks on one machine: text cleaning holds the GIL, so threads beyond the
+    # cores only add switching; a Dask cluster (--dask) is the way to use more processes (bench).
+    chunk_workers: int = 2
 
     # Dates: the earliest publication day accepted; anything before is a parse error, not news.
     date_floor: dt.date = dt.date(1990, 1, 1)

@@ -4,17 +4,24 @@ from __future__ import annotations
 
 import os
 import shutil
-import uuid
+from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 from prefect import flow, get_run_logger, task  # noqa: E402
 from prefect.cache_policies import NO_CACHE  # noqa: E402
+from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
+from prefect.utilities.annotations import quote  # noqa: E402
 
-from flows import assemble, checks, ingest, release, validate  # noqa: E402
-from flows.dedup_index import DedupIndex  # noqa: E402
-from flows.chunks import ChunkResult, prepare_chunk  # noqa: E402
+from flows import assemble, checks, ingest, lock, release, resume, state, validate  # noqa: E402
 from flows.config import Config, build_config  # noqa: E402
+from flows.dedup_index import DedupIndex  # noqa: E402
+
+# Large task inputs (every row's fingerprint, whole tables) are passed in quote(): Prefect would
+# otherwise walk each element looking for futures, which costs seconds per 10k documents.
+# Chunk tasks in flight at once: enough to keep a few dozen Dask workers busy, few enough that
+# finished chunks never pile up in the flow's memory.
+_WINDOW = 64
 
 
 class GateFailed(RuntimeError):
@@ -26,16 +33,21 @@ class GateFailed(RuntimeError):
         self.report = report
 
 
-@task(name="extract-and-tag", cache_policy=NO_CACHE)
-def prepare(index: int, chunk: tuple, run_dir: str, cfg: Config) -> ChunkResult:
-    """Ingest, extract and tag one chunk; validate's record-level checks screen each document before staging."""
-    from pathlib import Path
+@task(name="ingest", cache_policy=NO_CACHE)
+def select(cfg: Config, full: bool) -> tuple[state.Store, state.Selection]:
+    """List the input folder and keep only inputs that are new or changed since the last run."""
+    store = state.Store(cfg, full)
+    return store, store.select(ingest.plan(cfg))
 
-    return prepare_chunk(index, chunk, Path(run_dir), cfg)
+
+@task(name="extract-and-tag", cache_policy=NO_CACHE)
+def prepare(index: int, chunk: tuple, run_path: str, cfg: Config) -> resume.Staged:
+    """Ingest, extract, tag and screen (record-level checks) one chunk; stage it durably for resume."""
+    return resume.stage_chunk(index, chunk, Path(run_path), cfg)
 
 
 @task(name="dedup", cache_policy=NO_CACHE)
-def cluster(results: list[ChunkResult], rejected: list, cfg: Config):
+def cluster(results: list, rejected: list, cfg: Config):
     """Drop byte-identical files, then place every document in a story of the persistent index."""
     duplicates = assemble.drop_exact_duplicates(results)
     index = DedupIndex.load(cfg)
@@ -49,12 +61,17 @@ def remember(index: DedupIndex) -> None:
     index.save()
 
 
-@task(name="validate", cache_policy=NO_CACHE)
-def gate(tables: dict, results: list[ChunkResult], run_dir: str, cfg: Config) -> validate.GateReport:
-    """Run the Great Expectations suites and write their Data Docs; a failed gate keeps its docs aside."""
-    from pathlib import Path
+@task(name="assemble", cache_policy=NO_CACHE)
+def tables(results: list, assignments: dict, rejected: list, planned: int, cfg: Config) -> tuple[dict, dict]:
+    """Join every staged row with its story into the release tables, and count them for the manifest."""
+    built = assemble.build_tables(results, assignments, rejected, cfg)
+    return built, assemble.count(results, built, planned)
 
-    report = validate.run_gate(tables, cfg, docs_dir=Path(run_dir) / "validation",
+
+@task(name="validate", cache_policy=NO_CACHE)
+def gate(built: dict, results: list, run_path: str, cfg: Config) -> validate.GateReport:
+    """Run the Great Expectations suites and write their Data Docs; a failed gate keeps its docs aside."""
+    report = validate.run_gate(built, cfg, docs_dir=Path(run_path) / "validation",
                                nulled=checks.nulled_counts(results))
     if not report.passed:
         shutil.rmtree(cfg.failed_gate_dir, ignore_errors=True)
@@ -64,43 +81,112 @@ def gate(tables: dict, results: list[ChunkResult], run_dir: str, cfg: Config) ->
 
 
 @task(name="release", cache_policy=NO_CACHE)
-def publish(tables: dict, counts: dict, report: validate.GateReport, cfg: Config):
+def publish(built: dict, counts: dict, report: validate.GateReport, cfg: Config):
     """Write the release folder and move `latest`."""
-    return release.publish(tables, counts, report.to_json(), cfg, report.docs_dir)
+    return release.publish(built, counts, report.to_json(), cfg, report.docs_dir)
+
+
+@task(name="commit-state", cache_policy=NO_CACHE)
+def commit(store: state.Store, selection: state.Selection, run: resume.RunDir | None) -> None:
+    """Remember this run's inputs and rows so the next run starts from them."""
+    store.commit(selection, run)
 
 
 @flow(name="build_release", log_prints=True)
-def build_release(input_dir: str | None = None, output_dir: str | None = None) -> dict:
-    """Build a release from the documents in `input_dir` into `output_dir`."""
-    cfg = build_config().with_paths(input_dir, output_dir)
-    run_dir = cfg.staging_dir / f"run-{uuid.uuid4().hex[:12]}"
-    run_dir.mkdir(parents=True)
-    try:
-        plan = ingest.plan(cfg)
-        results = _progress(plan, [prepare.submit(i, c, str(run_dir), cfg)
-                                   for i, c in enumerate(plan.chunks)])
-        index, assignments, rejected = cluster(results, list(plan.rejected), cfg)
-        tables = assemble.build_tables(results, assignments, rejected, cfg)
-        report = gate(tables, results, str(run_dir), cfg)
+def build_release(input_dir: str | None = None, output_dir: str | None = None, dask: str | None = None,
+                  wait: float = 0.0, full: bool = False, chunk_docs: int | None = None,
+                  workers: int | None = None) -> dict:
+    """Build a release from the new or changed documents in `input_dir` plus everything seen before."""
+    cfg = _config(input_dir, output_dir, chunk_docs, workers)
+    with lock.hold(cfg.output_dir, wait):
+        store, selection = select(cfg, full)
+        if store.unchanged(selection):
+            return _nothing_new(store, selection)
+        staged, run, resumed = _extract_and_tag(store, selection, cfg, dask)
+        results = store.union(staged, selection)
+        rejected = quote(list(selection.rejected.values()))
+        index, assignments, rejected = cluster(quote(results), rejected, cfg)
+        built, counts = tables(quote(results), quote(assignments), quote(rejected),
+                               store.planned(selection), cfg)
+        report = gate(quote(built), quote(results), str(run.path), cfg)
         if not report.passed:
             raise GateFailed(report)
-        counts = assemble.count(results, tables, plan.total + len(plan.rejected))
-        published = publish(tables, counts, report, cfg)
-        remember(index)
-    finally:
-        shutil.rmtree(run_dir, ignore_errors=True)
+        published = publish(quote(built), counts, report, cfg)
+        remember(quote(index))
+        commit(quote(store), quote(selection), run)
     return {"path": str(published.path) if published.path else None,
-            "version": published.version, "counts": published.counts, "gate": report,
-            "warnings": [f"{o.where} {o.expectation}" for o in report.warnings]}
+            "version": published.version, "counts": published.counts,
+            "inputs_processed": len(selection.keys), "chunks": len(staged), "chunks_resumed": resumed,
+            "gate": report, "warnings": [f"{o.where} {o.expectation}" for o in report.warnings]}
 
 
-def _progress(plan: ingest.Plan, futures: list) -> list[ChunkResult]:
-    """Wait for the chunk tasks in order, logging documents done of total."""
+def _config(input_dir: str | None, output_dir: str | None, chunk_docs: int | None,
+            workers: int | None) -> Config:
+    overrides = {k: v for k, v in (("chunk_docs", chunk_docs), ("chunk_workers", workers)) if v}
+    return build_config(**overrides).with_paths(input_dir, output_dir)
+
+
+def _nothing_new(store: state.Store, selection: state.Selection) -> dict:
+    """No input is new or changed: keep refreshed stats and publish nothing."""
+    get_run_logger().info("ingest: no new or changed inputs; nothing to publish")
+    if selection.touched:
+        store.commit(selection)
+    return {"path": None, "version": None, "counts": {}, "inputs_processed": 0, "chunks": 0,
+            "chunks_resumed": 0, "gate": None, "warnings": []}
+
+
+def _extract_and_tag(store: state.Store, selection: state.Selection, cfg: Config,
+                     dask: str | None) -> tuple[list[resume.Staged], resume.RunDir, int]:
+    """Run the chunk tasks that a previous attempt of the same plan did not finish."""
     logger = get_run_logger()
-    done, results = 0, []
-    for future in futures:
-        result = future.result()
-        done += result.counts["read"]
-        logger.info("extract+tag: %d/%d documents", done, plan.total)
-        results.append(result)
-    return results
+    if store.reset:
+        logger.warning("state: rebuilding from the inputs present (%s); %d inputs of earlier runs are no "
+                       "longer in the input folder and leave the release", store.reset, len(store.forgotten))
+    digest = resume.plan_digest(selection.chunks, selection.stats, store.settings)
+    run = resume.RunDir(cfg, digest).open()
+    staged = {i: s for i in range(len(selection.chunks)) if (s := run.done(i)) is not None}
+    resumed = len(staged)
+    todo = [i for i in range(len(selection.chunks)) if i not in staged]
+    logger.info("extract+tag: %d new or changed inputs in %d chunks (%d already staged)",
+                len(selection.keys), len(selection.chunks), len(staged))
+    if todo:
+        with _runner(dask, cfg) as runner:
+            staged.update(_run_chunks(runner, todo, selection, run, cfg))
+    return [staged[i] for i in sorted(staged)], run, resumed
+
+
+def _run_chunks(runner, todo: list[int], selection: state.Selection, run: resume.RunDir,
+                cfg: Config) -> dict[int, resume.Staged]:
+    """Submit chunk tasks with a bounded window and collect them in order, logging progress."""
+    logger, total = get_run_logger(), len(selection.keys)
+    pending, futures, out, done = iter(todo), {}, {}, 0
+    while True:
+        while len(futures) < _WINDOW and (i := next(pending, None)) is not None:
+            futures[i] = runner.submit(prepare, {"index": i, "chunk": selection.chunks[i],
+                                                 "run_path": str(run.path), "cfg": cfg})
+        if not futures:
+            return out
+        first = min(futures)
+        out[first] = futures.pop(first).result()
+        done += len(out[first].inputs)
+        logger.info("extract+tag: %d/%d new inputs", done, total)
+
+
+def _runner(dask: str | None, cfg: Config):
+    """The task runner for chunk tasks: a Dask cluster's scheduler address, or local threads."""
+    if dask:
+        from prefect_dask import DaskTaskRunner
+
+        return DaskTaskRunner(address=dask)
+    return ThreadPoolTaskRunner(max_workers=cfg.chunk_workers)
+
+
+def serve(name: str, crons: list[str], parameters: dict, timezone: str = "UTC") -> None:
+    """Serve `build_release` as a deployment that runs on the cron schedules until stopped."""
+    from prefect.schedules import Cron
+    from prefect.types.entrypoint import EntrypointType
+
+    build_release.serve(
+        name=name, schedules=[Cron(c, timezone=timezone) for c in crons],
+        parameters={k: v for k, v in parameters.items() if v is not None},
+        pause_on_shutdown=False, entrypoint_type=EntrypointType.MODULE_PATH)

@@ -109,11 +109,18 @@ def _distinct_lists(story: np.ndarray, values: pa.Array, stories: int) -> pa.Lis
 
 _PARQUET = {"compression": "zstd", "compression_level": 9, "use_dictionary": True,
             "write_statistics": True, "store_schema": True}
+_ROW_GROUP = 50_000
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:
     """Write a table as Parquet with settings fixed so equal tables give equal bytes."""
-    pq.write_table(table, path, row_group_size=50_000, **_PARQUET)
+    with pq.ParquetWriter(path, table.schema, **_PARQUET) as writer:
+        # Page breaks follow the in-memory chunks, so each row group is written as one contiguous
+        # chunk: the bytes then depend on the rows only, not on how the table was pieced together.
+        for start in range(0, table.num_rows, _ROW_GROUP):
+            writer.write_table(table.slice(start, _ROW_GROUP).combine_chunks(), row_group_size=_ROW_GROUP)
+        if table.num_rows == 0:
+            writer.write_table(table)
 
 
 def parquet_writer(path: Path, schema: pa.Schema) -> pq.ParquetWriter:
