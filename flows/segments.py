@@ -33,7 +33,7 @@ def input_of(source_path: str, keys: set[str]) -> str:
 
 
 def cut(staged: Staged, keep: set[str], target: Path) -> Staged:
-    """Return the part of a staged chunk that came from the inputs in `keep`, its files written beside `target`."""
+    """The part of a staged chunk that came from the inputs in `keep`, its files written beside `target`."""
     result = staged.result
     keys = {record.rel_path for record in staged.inputs}
     mask = np.array([input_of(s, keys) in keep for s in result.sources], dtype=bool)

@@ -96,7 +96,7 @@ class Store:
             self.members.setdefault(row["segment"], []).append(key)
 
     def select(self, plan: ingest.Plan) -> Selection:
-        """Keep the inputs that are new or changed since the state was written; chunk them between old rows."""
+        """Keep the inputs new or changed since the state was written; chunk them between old rows."""
         rejected, dropped = dict(self.rejected), set()
         for q in plan.rejected:
             rejected[q.source_path] = q

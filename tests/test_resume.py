@@ -56,7 +56,8 @@ def _release(inp, out, api_url):
     env = {**os.environ, "PYTHONPATH": str(REPO_ROOT), "PREFECT_API_URL": api_url}
     return subprocess.Popen([sys.executable, "-m", "flows.cli", "release", "--input", str(inp),
                              "--output", str(out), "--chunk-docs", "4"],
-                            cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            cwd=REPO_ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True)
 
 
 @pytest.mark.slow

@@ -34,7 +34,8 @@ def test_cut_keeps_only_the_chosen_inputs(tmp_path, cfg):
     assert kept == piece.result.doc_ids == rows.column("doc_id").to_pylist()
     whole = load_part(staged.result.fingerprints[0])
     again = segments.take(whole, np.ones(len(whole), dtype=bool))
-    assert all((getattr(again.shingles, n) == getattr(whole.shingles, n)).all() for n in ("para_ptr", "shingles"))
+    for name in ("para_ptr", "para_hash", "shingle_ptr", "shingles"):
+        assert (getattr(again.shingles, name) == getattr(whole.shingles, name)).all()
     assert [q.source_path for q in piece.result.quarantined] == ["0000/0000099.txt"]
     assert piece.result.counts["read"] == len(keep) and piece.result.counts["tagged"] == rows.num_rows
     assert [r.rel_path for r in piece.inputs] == sorted(keep)

@@ -76,7 +76,8 @@ class Writer:
         body = list(story["body"])
         title = story["title"]
         if copy:
-            body = body[:len(body) - int(self.rng.integers(0, 3))] + self.paragraphs(int(self.rng.integers(0, 2)))
+            trimmed = body[:len(body) - int(self.rng.integers(0, 3))]
+            body = trimmed + self.paragraphs(int(self.rng.integers(0, 2)))
             title = f"{name.split()[1]}: {title}" if self.rng.random() < 0.5 else title.upper()
         day = story["day"] + dt.timedelta(days=int(self.rng.integers(0, 2)) if copy else 0)
         lead = f"{story['place']} ({story['agency']}) — {body[0]}" if story["agency"] else body[0]
@@ -90,7 +91,7 @@ class Writer:
 
 
 def generate(dest: Path, n_docs: int, seed: int = 7) -> Path:
-    """Write `n_docs` pages under `dest` (1,000 per folder) plus a manifest.csv of URLs; reuse a finished one."""
+    """Write `n_docs` pages under `dest` (1,000 per folder) and a manifest.csv of URLs; reuse a finished one."""
     done = dest / ".complete"
     spec = {"n_docs": n_docs, "seed": seed, "version": 2}
     if done.is_file() and json.loads(done.read_text()) == spec:
