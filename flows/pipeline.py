@@ -17,8 +17,6 @@ from flows import assemble, checks, ingest, lock, release, resume, state, valida
 from flows.config import Config, build_config  # noqa: E402
 from flows.dedup_index import DedupIndex  # noqa: E402
 
-# Large task inputs (every row's fingerprint, whole tables) are passed in quote(): Prefect would
-# otherwise walk each element looking for futures, which costs seconds per 10k documents.
 # Chunk tasks in flight at once: enough to keep a few dozen Dask workers busy, few enough that
 # finished chunks never pile up in the flow's memory.
 _WINDOW = 64
@@ -62,7 +60,7 @@ def remember(index: DedupIndex) -> None:
 
 
 @task(name="assemble", cache_policy=NO_CACHE)
-def tables(results: list, assignments: dict, rejected: list, planned: int, cfg: Config) -> tuple[dict, dict]:
+def tables(results: list, assignments, rejected: list, planned: int, cfg: Config) -> tuple[dict, dict]:
     """Join every staged row with its story into the release tables, and count them for the manifest."""
     built = assemble.build_tables(results, assignments, rejected, cfg)
     return built, assemble.count(results, built, planned)
@@ -98,14 +96,16 @@ def build_release(input_dir: str | None = None, output_dir: str | None = None, d
                   workers: int | None = None) -> dict:
     """Build a release from the new or changed documents in `input_dir` plus everything seen before."""
     cfg = _config(input_dir, output_dir, chunk_docs, workers)
+    # Big inputs (every staged chunk, whole tables) go in quote(): Prefect would otherwise walk each
+    # element looking for futures, which costs seconds per 10k documents.
     with lock.hold(cfg.output_dir, wait):
         store, selection = select(cfg, full)
         if store.unchanged(selection):
             return _nothing_new(store, selection)
         staged, run, resumed = _extract_and_tag(store, selection, cfg, dask)
         results = store.union(staged, selection)
-        rejected = quote(list(selection.rejected.values()))
-        index, assignments, rejected = cluster(quote(results), rejected, cfg)
+        unread = list(selection.rejected.values())
+        index, assignments, rejected = cluster(quote(results), quote(unread), cfg)
         built, counts = tables(quote(results), quote(assignments), quote(rejected),
                                store.planned(selection), cfg)
         report = gate(quote(built), quote(results), str(run.path), cfg)

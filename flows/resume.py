@@ -17,7 +17,7 @@ from flows.config import Config
 
 _CODE_ROOT = Path(__file__).resolve().parent
 # Bumped whenever what a marker holds changes, so an old marker is never read as a new one.
-MARKER_FORMAT = 1
+MARKER_FORMAT = 2
 
 
 @dataclass(frozen=True)

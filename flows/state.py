@@ -29,7 +29,7 @@ from flows.schema import schema_fingerprint
 from flows.resume import InputRecord, RunDir, Staged, file_sha256, meta_of, replace_durably, write_durably
 
 STATE_DIR = "state"  # shared with the dedup index (Config.dedup_state_dir)
-FORMAT = 1
+FORMAT = 2
 # Knobs that never change a row: how work is cut up and spread, and how a release is labelled.
 # Paths and clocks (date and datetime knobs) are left out by type: dates are judged when first read.
 _NEUTRAL = {"chunk_docs", "chunk_workers", "stage_batch_docs", "base_url"}
