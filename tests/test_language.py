@@ -20,3 +20,21 @@ def test_codes_are_iso_639_1():
 def test_normalise_keeps_only_two_letter_codes():
     assert normalise("en_US") == "en" and normalise("DE") == "de"
     assert normalise("und") is None and normalise("") is None
+
+
+def test_vectorised_ranking_equals_the_detectors_own():
+    from flows.language import _model, rank
+
+    ident = _model()[0]
+    for text in ("Die Bundesregierung hat am Mittwoch beschlossen, die Hilfen zu verlängern.",
+                 "El Gobierno aprobó el martes una nueva ley de vivienda para los jóvenes.",
+                 "東京都は火曜日、新しい予算案を発表した。", "Ω"):
+        own = ident.rank(text)[:3]
+        ours = rank(text)
+        assert [code for code, _ in ours] == [code for code, _ in own]
+        assert abs(ours[0][1] - own[0][1]) < 1e-4
+
+
+def test_sample_of_a_few_hundred_characters_decides():
+    story = "Der Stadtrat hat am Dienstag den Haushalt für Schulen und Brücken verlängert. " * 20
+    assert detect(story) == detect(story[:1000]) == "de"
