@@ -17,6 +17,8 @@ _WORD = re.compile(r"\w+")
 _WIDE = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 # Longest navigation phrase, longest comment/related marker, longest widget sentence, in words.
 _NAV_WORDS, _MARKER_WORDS, _PHRASE_WORDS = 8, 12, 25
+# Characters of a longer line normalised for the widget phrases that open a line (the longest is ~50).
+_PHRASE_PREFIX = 120
 # Characters that decorate menu items and buttons: bullets, arrows, separators, icons.
 _DECOR = re.compile(r"[\s|·•»«›‹>→←↓↑▶►◄▼▲✓✔✕×*#+\-–—_:;,.!?()\[\]{}\"'“”„‘’/\\…]"
                     r"+")
@@ -116,14 +118,19 @@ _CAPTION_END = re.compile(
     r"|[/|]\s?(?:afp|ap|reuters|dpa|efe|epa|ansa|getty|picture alliance|imago|keystone)\s*$", re.I)
 _PICTURE_AGENCIES = re.compile(r"getty images|ap photo|afp photo|reuters/|/afp|/reuters|/ap |/dpa|dpa-bildfunk"
                                r"|imago images|shutterstock")
+# Substrings every picture-agency name above contains, and the marks a caption's closing credit needs:
+# plain substring tests rule most lines out far faster than the patterns' scans.
+_PICTURE_KEYS = ("/", "getty", "photo", "imago", "shutterstock", "dpa-")
+_CAPTION_END_KEYS = (":", "/", "|")
 # Copyright and all-rights notices, in the dev sets' languages (looked for only when a marker is present).
-_NOTICE_RE = re.compile("©|copyright|rights reserved|rechte vorbehalten|derechos reservados|droits réservés"
-                        "|not reproduce|may not be published|may not be republished")
+_NOTICE_PHRASES = ("©", "copyright", "rights reserved", "rechte vorbehalten", "derechos reservados",
+                   "droits réservés", "not reproduce", "may not be published", "may not be republished")
 _NOTICE_MARK = re.compile(r"\d{4}|rights|rechte|derechos|droits|copyright|reserved", re.I)
 # A byline: "By Jane Doe", "Von Max Muster", "Por ...", "Par ...", "by Staff Writers".
 _BYLINE = re.compile(r"^(?:by|von|por|par|di|door|av|af)\s+(?:\w[\w.'’-]*+\s?){1,6}$", re.I)
 # Menu separators: a line of three or more short items joined by these is a menu.
-_MENU_MARK = re.compile(r"[|·•/»>\t]|\s{2,}|\s[–—-]\s")
+_MENU_CHARS = "|·•/»>\t"
+_SPACED_MARK = re.compile(r"\s(?:\s|[–—-]\s)")
 _STRONG_MENU_MARK = re.compile(r"[|·•/»>\t]|\s{2,}")
 _MENU_SPLIT = re.compile(r"\s+[|·•/»>–—-]\s+|\t+|\s{2,}|\s?·\s?")
 
@@ -142,13 +149,17 @@ def normalise(line: str) -> str:
 def kind(line: str, n_words: int) -> str | None:
     """Return the chrome kind of one stripped line, or None when it may be story text."""
     low = line.lower()
-    notice = _NOTICE_RE.search(low) is not None
+    notice = _notice(low)
     if n_words > 40:
         if _WIDGET_ANYWHERE.match(low[:120]):
             return WIDGET  # an affiliate disclosure opening a long paragraph
-        return COPYRIGHT if notice and _is_notice(line) and _NOTICE_RE.search(low[:160]) else None
-    # Vocabulary phrases are short: a long line is only matched against the phrases that can be that long.
-    norm = _DECOR.sub(" ", low).strip() if n_words <= _PHRASE_WORDS else low
+        return COPYRIGHT if notice and _is_notice(line) and _notice(low[:160]) else None
+    # Vocabulary phrases are short: a long line is only matched against the phrases that can be that long,
+    # and past the whole-line markers only phrases opening a line remain, so only its start is normalised.
+    if n_words <= _MARKER_WORDS:
+        norm = _DECOR.sub(" ", low).strip()
+    else:
+        norm = low if n_words > _PHRASE_WORDS else _DECOR.sub(" ", low[:_PHRASE_PREFIX]).strip() or low
     if not norm or (n_words <= _NAV_WORDS and _NAV_LINE.match(norm)):
         return NAV
     if n_words <= _MARKER_WORDS and _COMMENT_LINE.match(norm):
@@ -167,16 +178,29 @@ def kind(line: str, n_words: int) -> str | None:
         return CAPTION
     if n_words <= 8 and _BYLINE.match(line.strip(" .")):
         return BYLINE
-    if n_words >= 3 and _MENU_MARK.search(line) and _is_menu(line):
+    if n_words >= 3 and _menu_mark(line) and _is_menu(line):
         return NAV
     if n_words <= 2 and line.endswith(":"):
         return NAV  # a label ("Tags:", "Quellenangaben:") heading a list, not a sentence
     return None
 
 
+def _notice(low: str) -> bool:
+    return any(phrase in low for phrase in _NOTICE_PHRASES)
+
+
+def _menu_mark(line: str) -> bool:
+    # Menu separators: a bullet, bar, slash or arrow, a tab, a run of spaces or a dash between spaces.
+    return any(mark in line for mark in _MENU_CHARS) or _SPACED_MARK.search(line) is not None
+
+
 def _is_caption(line: str, low: str) -> bool:
-    return bool(_CAPTION_START.match(line.lstrip(" .,;:-–—|")) or _CAPTION_END.search(line[-90:])
-                or _PICTURE_AGENCIES.search(low) is not None)
+    if _CAPTION_START.match(line.lstrip(" .,;:-–—|")):
+        return True
+    tail = line[-90:]
+    if any(key in tail for key in _CAPTION_END_KEYS) and _CAPTION_END.search(tail):
+        return True
+    return any(key in low for key in _PICTURE_KEYS) and _PICTURE_AGENCIES.search(low) is not None
 
 
 def _is_notice(line: str) -> bool:

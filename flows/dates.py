@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from flows import wordtrie
 from flows.config import Config
 
 # Month names and abbreviations (English, German, Spanish, French, Portuguese, Italian, Dutch, Russian).
@@ -24,7 +25,7 @@ _MONTH_NAMES = (
     "december dec dez dezember décembre déc diciembre dic dezembro dicembre декабря декабрь",
 )
 MONTHS: dict[str, int] = {name: i for i, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
-_MONTH = "(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = "(?P<month>" + wordtrie.alternation(MONTHS) + r")\.?"
 # Years written in news pages: this century and the last; a year may run into the next token ("201619").
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _FORMS = tuple(re.compile(p, re.I) for p in (
