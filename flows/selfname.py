@@ -23,7 +23,7 @@ _PLATFORMS = {
 _HOLDER = re.compile(
     r"(?:©|\(c\)|copyright|designed by|powered by|a publication of|ein angebot von)\s*(?:©\s*)?"
     r"(?:\d{4}(?:\s?[-–]\s?\d{4})?,?\s*)?(?P<name>[^\W\d_][\w.&+'’-]*(?:\s[\w.&+'’-]+){0,3})", re.I)
-_HOLDER_KEYS = re.compile(r"©|\(c\)|copyright|designed by|powered by|publication of|angebot von", re.I)
+_HOLDER_KEYS = ("©", "(c)", "copyright", "designed by", "powered by", "publication of", "angebot von")
 _HOLDER_STOP = re.compile(
     r"\s(?:all|alle|todos|tous|copyright|©|\d{4}|by|inc|ltd|gmbh|llc|s\.a\.|ag|e\.v\.|media group)\b.*$", re.I)
 # Brand-shaped tokens: digits in a name (News24, 3Novices), inner capitals (PhillyVoice) or a domain.
@@ -65,7 +65,8 @@ def _holders(texts: list[str]) -> list[str]:
     """Names that notices in the page's furniture give as holder or maker."""
     names: list[str] = []
     for line in texts:
-        match = _HOLDER.search(line) if _HOLDER_KEYS.search(line) else None
+        low = line.lower()
+        match = _HOLDER.search(line) if any(k in low for k in _HOLDER_KEYS) else None
         if match:
             name = _HOLDER_STOP.sub("", match.group("name")).strip(" .,-–|/")
             if name and name not in names:

@@ -63,6 +63,10 @@ def _rest(title: str, site: str, suffix: bool) -> str:
 
 def key(text: str) -> str:
     """Comparison key for headlines: NFKC, case-folded, quotes and dashes unified, spaces collapsed."""
+    if text.isascii():  # NFKC leaves ASCII alone and only two ASCII quotes are unified
+        if "'" in text or "`" in text:
+            text = text.replace("'", '"').replace("`", '"')
+        return " ".join(text.lower().strip(_DECORATION).split())
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold()
     return " ".join(text.strip(_DECORATION).split())
 
