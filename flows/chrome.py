@@ -31,8 +31,13 @@ def _phrases(*words: str) -> re.Pattern[str]:
 # Whole-line navigation, button and widget labels (after lower-casing and removing decoration).
 _NAV_LINE = _phrases(
     r"(skip|jump) to (main )?(content|navigation|search|footer)( accesskey \d)?", r"zum (haupt)?inhalt( springen)?",
-    r"(direkt )?zu(m|r) (inhalt|navigation|hauptinhalt|suche|footer)( springen)?", r"saltar (al|a) contenido",
+    r"(direkt )?zu(m|r) (haupt)?(inhalt|navigation|suche|footer|fußzeile|menü)( springen)?", r"saltar (al|a) contenido",
     r"aller au contenu( principal)?", r"toggle (navigation|menu)", r"(main )?(menu|menü|navigation|navigationsmenü)",
+    r"springe? zu(m|r) (haupt)?(inhalt|navigation|suche|fußzeile|footer|menü)",
+    r"(primäres|sekundäres|haupt) ?menü", r"(primary|secondary) (menu|navigation)",
+    r"je m abonne( au \w+)?", r"abonnez vous( au \w+)?", r"s abonner", r"suscr[ií]b[ae]se", r"assine( já)?",
+    r"s[ií]guenos( en \w+)?", r"siga nos( no \w+)?", r"suivez nous( sur \w+)?", r"folge?n? (sie )?uns( auf \w+)?",
+    r"follow us( on \w+)?",
     r"(search|suche|suchen|buscar|rechercher?)( \w+){0,3}", r"close( this search box)?", r"schließen",
     r"cerrar", r"fermer", r"home( page)?", r"start(seite)?", r"inicio", r"accueil", r"back( to top)?", r"backtotop",
     r"nach oben", r"zurück", r"weiter", r"next", r"previous", r"vorherige?r?( beitrag| artikel)?",
@@ -46,7 +51,7 @@ _NAV_LINE = _phrases(
     r"alle akzeptieren",
     r"(advertisement|advertising|anzeige|werbung|publicidad|publicité|sponsored|ad)",
     r"share( this( article| story| post)?)?", r"(teilen|drucken|print|e ?mail|email|tweet|pin it|pocket)",
-    r"(envoyer|partager|imprimer|compartir|imprimir|enviar)( par| por)?( e ?mail| courriel| correo)?",
+    r"(envoyer|partager|imprimer|compartir|imprimir|enviar)( par| por)?( e ?mail| mail| courriel| correo)?",
     r"(facebook|twitter|whatsapp|instagram|linkedin|pinterest|telegram|youtube|tiktok|xing|reddit|tumblr|rss)",
     r"(read|show|load) more", r"weiterlesen", r"mehr infos?", r"more info", r"mehr (lesen|anzeigen|laden)",
     r"leer más", r"lire la suite",
@@ -70,13 +75,20 @@ _WIDGET_LINE = re.compile(
     r"|powered by\b|designed by\b|theme (?:images )?by\b|proudly powered|built with\b|website by\b"
     r"|(?:diesen |this )?(?:artikel|article|beitrag|story|post) (?:teilen|share)|follow us\b|folgen sie uns"
     r"|(?:previous|next|vorheriger|nächster|voriger) (?:article|post|story|artikel|beitrag)"
-    r"|(?:artículo|nota) (?:anterior|siguiente)|article (?:précédent|suivant))")
+    r"|(?:artículo|nota) (?:anterior|siguiente)|article (?:précédent|suivant)"
+    # Account prompts, share and print buttons, reader polls and the comment form's own questions.
+    r"|already (?:have|a) (?:an? )?(?:account|subscriber|subscription|member)|(?:si )?ya (?:tenés|tienes|tiene) una cuenta|registr(?:[aá]te|ese)\b"
+    r"|(?:sie sind )?bereits (?:kunde|registriert|abonnent)|teilen sie diesen (?:artikel|beitrag)"
+    r"|(?:bilder|fotos) für den druck|(?:dieser |der )?(?:artikel|beitrag) gef(?:ällt|allen)"
+    r"|we want to hear (?:from you|what you think)|qui êtes vous$|pour créer des paragraphes"
+    r"|(?:le|te) puede interesar\b|mir[aá] también$|lea también\b|lesen sie auch\b|read also\b)")
 # Affiliate disclosures and newsletter prompts, anywhere in a line (searched only when a keyword is present).
 _WIDGET_ANYWHERE = re.compile(
     r"\b(?:advertising|affiliate) (?:disclosure|disclaimer|links?)\b|\benter your e ?mail\b"
     r"|\bthis (?:post|article|page) contains (?:references|affiliate|links)\b"
-    r"|\b(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter")
-_WIDGET_KEYS = ("advertising", "affiliate", "mail", "newsletter", "contains")
+    r"|\b(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter|\bnewsletter (?:hier )?(?:abonnieren|bestellen)\b"
+    r"|\bdelivered (?:straight |directly )?to (?:your|their) inbox")
+_WIDGET_KEYS = ("advertising", "affiliate", "mail", "newsletter", "contains", "inbox")
 
 # A link line: a bare URL, as scrapers save link shorteners and "source" links.
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
@@ -88,7 +100,7 @@ _COMMENT_LINE = re.compile(
     r"|^(?:post|leave|add|write) (?:a |your )?(?:comment|reply)\b|^(?:schreibe|hinterlasse|verfasse) einen kommentar"
     r"|^kommentar (?:schreiben|verfassen|hinterlassen)|^(?:deja|dejar|escribe) (?:un|tu) comentario"
     r"|^(?:laisser|laissez|écrire) un commentaire|^comments are closed"
-    r"|^(?:join|start) the (?:conversation|discussion)")
+    r"|^(?:join|start) the (?:conversation|discussion)|^vos réactions(?: \d+)?$|^réagissez\b")
 
 # Lists that follow a story: "related", tag lists, "you may also like", "read more on".
 _END_LINE = re.compile(
@@ -103,13 +115,14 @@ _END_LINE = re.compile(
     r"|^(?:à lire aussi|sur le même sujet|articles? similaires?|related topics|tags|schlagworte|schlagwörter)$"
     r"|^weitere informationen zum thema|^(?:veja|leia|ver|lea) também|^(?:ver|lee|lea) también"
     r"|^zum weiterlesen|^verwandte (?:artikel|beiträge)$"
-    r"|^noch mehr infos?\b|^(?:dir|ihnen) hat (?:der|dieser) (?:artikel|beitrag) gefallen")
+    r"|^noch mehr infos?\b|^(?:dir|ihnen) hat (?:der|dieser) (?:artikel|beitrag) gefallen"
+    r"|^(?:otras|más|últimas) noticias$|^(?:outras|mais) notícias$|^autres articles$")
 
 # "In this Friday, Sept. 15, 2017 file photo, ..." and similar photo captions and credits.
 # Captions start with a photo label ("Foto: …", "In this … file photo, …"), end with a credit
 # ("… Foto: Jane Doe", "… / AFP") or name a picture agency.
 _CAPTION_START = re.compile(
-    r"in this (?:\w+[ ,.]+){0,6}(?:file )?(?:photo|image|picture|handout)\b"
+    r"in this (?:\w+[ ,.]+){0,6}(?:file )?(?:photo|image|picture|handout)\b|(?:photograph|photo|picture)s? by\b"
     r"|(?:file |archive )?(?:photo|fotos?|bild|image|imagen|picture|illustration|grafik|quelle|source|credit"
     r"|kuva|abbildung|titelbild|crédito|crédit|légende|fotografía|beeld)\s?\d*\s?(?:credit)?\s?:(?:\s?\S|$)",
     re.I)

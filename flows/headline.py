@@ -86,6 +86,8 @@ def candidates(lines: list[Line]) -> list[Candidate]:
             f, l, s = best_span(lines, i + 1, hard_end(lines, i + 1), i + _HEAD_TO_BODY_LINES)
             if s > 0 and s >= best * HEAD_SPAN_SHARE:
                 spans[i] = (f, l, strength)
+            elif i < first:  # a weak story below it (product, recipe, forum page): the page's best span
+                spans[i] = (first, last, strength)
     # The span may open with its headline, or with a line or two (a kicker, a menu) above it.
     inside = [i for i in range(first, min(first + _HEAD_INSIDE, last)) if not lines[i].prose or i == first]
     for i in [*inside, *range(first - 1, max(-1, first - _HEAD_WINDOW - 1), -1), 0]:
@@ -95,6 +97,8 @@ def candidates(lines: list[Line]) -> list[Candidate]:
     counts: dict[str, int] = {}
     for ln in lines:
         counts[ln.text] = counts.get(ln.text, 0) + 1
+    heads = _title_heads(lines)
+    _far_candidates(lines, first, last, counts, heads, spans)
     page = tokens(titles.strip_placeholder(lines[0].text)[0]) if lines else set()
     leads: dict[int, set[str]] = {}
     out = []
@@ -104,6 +108,37 @@ def candidates(lines: list[Line]) -> list[Candidate]:
                 leads[f] = tokens(" ".join(x.text[:300] for x in lines[f:f + 2]))
             out.append(Candidate(i, f, l, (*_evidence(lines, i, f, counts, leads[f], page), strength)))
     return out
+
+
+def _title_heads(lines: list[Line]) -> list[str]:
+    """Keys of the headline parts of the page's <title>-like lines (the first line, lines with a site part)."""
+    heads = []
+    for i, ln in enumerate(lines[:_TITLE_LINE_SEARCH]):
+        if ln.kind is not None or ln.words > 30 or ln.prose or (i and not _SEPARATOR_CHARS.search(ln.text)):
+            continue
+        head, site = titles.split_site(titles.strip_placeholder(ln.text)[0])
+        if i == 0 or site is not None:
+            heads.append(f" {titles.key(head)} ")
+    return heads
+
+
+def _title_related(text: str, heads: list[str]) -> bool:
+    k = titles.key(text)
+    if len(k.split()) < 2:
+        return False
+    k = f" {k} "
+    return any(k in h or (h in k and len(h) > 12) for h in heads)
+
+
+def _far_candidates(lines, first, last, counts, heads, spans) -> None:
+    # Above the story span's window: a headline repeated on the page (breadcrumb, sticky header and h1) or
+    # related to the page title heads a weak story (forum, shop, recipe page).
+    for i in range(1, min(first, _HEAD_SEARCH_LINES)):
+        ln = lines[i]
+        if i in spans or ln.kind is not None or ln.prose or not 2 <= ln.words <= 25:
+            continue
+        if counts.get(ln.text, 0) >= 2 or _title_related(ln.text, heads):
+            spans[i] = (first, last, 0.0)
 
 
 def _title_keys(lines: list[Line]) -> dict[str, tuple[float, int]]:
