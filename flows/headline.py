@@ -34,6 +34,8 @@ _WORD = re.compile(r"\w+")
 WEIGHTS = (0.5, 1.0, 1.0, 0.25, 3.0, 0.5, -0.25, -2.0, -0.5, -2.0, -4.0, -0.5, 4.0)
 # A line equal to a part of the <title> other than its headline part (a section, a kicker) counts this much.
 _PART_STRENGTH = 0.5
+# A kicker before a colon in a page title is a short label ("Siemens und die Kohlemine Adani: ...").
+_KICKER_WORDS = 6
 # Menu and breadcrumb marks between words ("Home » News", "A | B", ">Section>Page").
 _MENU_MARKS = re.compile(r"\S\s*[|·•>›»]\s*\S")
 _SEPARATOR_CHARS = re.compile(r"[|:·»/–—-]")
@@ -161,6 +163,12 @@ def _title_keys(lines: list[Line]) -> dict[str, tuple[float, int]]:
             strength = 1.0 if site is not None and variant == titles.key(head) else _PART_STRENGTH
             if strength > keys.get(variant, (0.0, 0))[0]:
                 keys[variant] = (strength, i)
+        kicker, colon, rest = head.partition(": ")
+        if site is not None and colon and len(kicker.split()) <= _KICKER_WORDS and len(rest.split()) >= 2:
+            # "Kicker: Headline | Site": the page sets the kicker above its h1; the h1 is the headline.
+            for part, strength in ((rest, 1.0), (kicker, _PART_STRENGTH)):
+                if strength > keys.get(titles.key(part), (0.0, 0))[0]:
+                    keys[titles.key(part)] = (strength, i)
     return keys
 
 

@@ -14,6 +14,7 @@ _SENTENCE_END = tuple('.!?…。！？؟:)')
 _CLOSERS = '"”’\'»'
 # Menus saved with runs of spaces or tabs between their items ("Home  World  Business").
 _SPACED_ITEMS = re.compile(r"\t|\s{2,}")
+_ITEM_BARS = re.compile(r"\s[|·•]\s")
 _PUNCTUATION = re.compile(r"[.,;:!?。，、！？]\s|[.!?。！？]$")
 
 
@@ -137,8 +138,9 @@ def unwrap(raw: list[str]) -> list[str]:
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
-        # A wrapped line ends mid-sentence and is long; menu items and headlines are short.
-        joinable = len(out[-1]) >= 40 and not ends_sentence(out[-1])
+        # A wrapped line ends mid-sentence and is long; menu items and headlines are short, and a long
+        # line of bar- or bullet-separated items is a menu, which no sentence continues.
+        joinable = len(out[-1]) >= 40 and not ends_sentence(out[-1]) and not _ITEM_BARS.search(out[-1])
     return out
 
 
