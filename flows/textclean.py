@@ -95,6 +95,8 @@ def _title(lines: list[story.Line], head: int | None) -> tuple[str | None, str |
         return page_title, "page_title", site, prefix
     text = titles.strip_placeholder(lines[head].text)[0]
     own_site, own_prefix = _site_parts(text)
+    if len(text) > 12 and titles.key(text) in titles.key(page_title):
+        own_site = own_prefix = None  # the page title repeats the whole line: its dashes are the headline's own
     return text, "headline", own_site or site, prefix or own_prefix
 
 

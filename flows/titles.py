@@ -44,8 +44,10 @@ def split_site(title: str) -> tuple[str, str | None]:
     if len(parts) < 2:
         return title.strip(" -|"), None
     first, last = parts[0].strip(), parts[-1].strip()
-    # A site name is the shorter end: suffixes are the common form, so they win ties.
-    if _site_like(last) and len(last) <= len(first):
+    # A site name is the shorter end: suffixes are the common form, so they win ties; after a bar
+    # ("Headline | Site") the end is the site unless it is much the longer part (textdump dev set).
+    piped = title.rstrip().endswith(last) and "|" in title[title.rfind(last) - 3:title.rfind(last)]
+    if _site_like(last) and (len(last) <= len(first) or (piped and len(last) <= 2 * (len(title) - len(last)))):
         return _rest(title, last, suffix=True), last
     if _site_like(first) and len(first) < len(last):
         return _rest(title, first, suffix=False), first
