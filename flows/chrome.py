@@ -140,7 +140,10 @@ _NOTICE_PHRASES = ("©", "copyright", "rights reserved", "rechte vorbehalten", "
                    "droits réservés", "not reproduce", "may not be published", "may not be republished")
 _NOTICE_MARK = re.compile(r"\d{4}|rights|rechte|derechos|droits|copyright|reserved", re.I)
 # A byline: "By Jane Doe", "Von Max Muster", "Por ...", "Par ...", "by Staff Writers".
-_BYLINE = re.compile(r"^(?:by|von|por|par|di|door|av|af)\s+(?:\w[\w.'’-]*+\s?){1,6}$", re.I)
+# A credit label names the author too ("Interview: Julia Lauter", "Text: Max Muster").
+_BYLINE = re.compile(r"^(?:(?:by|von|por|par|di|door|av|af)\s+"
+                     r"|(?:interview|text|texte|texto|autor|autorin|author|words|redaktion)\s?:\s?)"
+                     r"(?:\w[\w.'’-]*+\s?){1,6}$", re.I)
 # Menu separators: a line of three or more short items joined by these is a menu.
 _MENU_CHARS = "|·•/»>\t"
 _SPACED_MARK = re.compile(r"\s(?:\s|[–—-]\s)")

@@ -153,8 +153,8 @@ def _title_keys(lines: list[Line]) -> dict[str, tuple[float, int]]:
             continue
         page_title = titles.strip_placeholder(ln.text)[0]
         head, site = titles.split_site(page_title)
-        if i and site is None:
-            continue
+        if i and (site is None or len(head.split()) < 2):
+            continue  # below the first line, a one-word part is a section label ("Thema – Corona"), no <title>
         whole = titles.key(page_title)
         for variant in titles.variants(page_title):
             if site is not None and variant == whole:
