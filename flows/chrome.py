@@ -141,7 +141,7 @@ _NOTICE_PHRASES = ("©", "copyright", "rights reserved", "rechte vorbehalten", "
 _NOTICE_MARK = re.compile(r"\d{4}|rights|rechte|derechos|droits|copyright|reserved", re.I)
 # A byline: "By Jane Doe", "Von Max Muster", "Por ...", "Par ...", "by Staff Writers".
 # A credit label names the author too ("Interview: Julia Lauter", "Text: Max Muster").
-_BYLINE = re.compile(r"^(?:(?:by|von|por|par|di|door|av|af)\s+"
+_BYLINE = re.compile(r"^((?:by|von|por|par|di|door|av|af)\s+"
                      r"|(?:interview|text|texte|texto|autor|autorin|author|words|redaktion)\s?:\s?)"
                      r"(?:\w[\w.'’-]*+\s?){1,6}$", re.I)
 # Menu separators: a line of three or more short items joined by these is a menu.
@@ -199,6 +199,13 @@ def kind(line: str, n_words: int) -> str | None:
     if n_words <= 2 and line.endswith(":"):
         return NAV  # a label ("Tags:", "Quellenangaben:") heading a list, not a sentence
     return None
+
+
+def is_byline(line: str) -> bool:
+    """True for a short author line ('By Jane Doe', 'von Max Muster', 'Interview: Julia Lauter')."""
+    text = line.strip(" .")
+    match = _BYLINE.match(text)
+    return match is not None and text[match.end(1):match.end(1) + 1].isupper()  # a name, not "by the river"
 
 
 def _notice(low: str) -> bool:

@@ -134,7 +134,8 @@ def unwrap(raw: list[str]) -> list[str]:
         if not line:
             joinable = False
             continue
-        if joinable and line[0].islower() and (line.count(" ") >= 2 or ends_sentence(line)):
+        if joinable and line[0].islower() and (line.count(" ") >= 2 or ends_sentence(line)) and not (
+                len(line) < 60 and chrome.is_byline(line)):  # "by Jane Doe" under a headline starts a line
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
