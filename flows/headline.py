@@ -153,8 +153,10 @@ def _title_keys(lines: list[Line]) -> dict[str, tuple[float, int]]:
             continue
         page_title = titles.strip_placeholder(ln.text)[0]
         head, site = titles.split_site(page_title)
-        if i and (site is None or len(head.split()) < 2):
-            continue  # below the first line, a one-word part is a section label ("Thema – Corona"), no <title>
+        if i and (site is None or len(head.split()) < 2 or _short_items(page_title)):
+            # Below the first line, a one-word part is a section label ("Thema – Corona") and three or more
+            # short parts are a menu ("The world this week | Open Future | Newsletters"), no <title>.
+            continue
         whole = titles.key(page_title)
         for variant in titles.variants(page_title):
             if site is not None and variant == whole:
@@ -170,6 +172,11 @@ def _title_keys(lines: list[Line]) -> dict[str, tuple[float, int]]:
                 if strength > keys.get(titles.key(part), (0.0, 0))[0]:
                     keys[titles.key(part)] = (strength, i)
     return keys
+
+
+def _short_items(title: str) -> bool:
+    parts = titles.parts(title)
+    return len(parts) >= 3 and all(len(part.split()) <= 4 for part in parts)
 
 
 def _tag_list(text: str) -> bool:

@@ -54,6 +54,11 @@ def split_site(title: str) -> tuple[str, str | None]:
     return title, None
 
 
+def parts(title: str) -> list[str]:
+    """The parts of a page title between its separators."""
+    return [p.strip() for p in _SEPARATOR.split(title) if p.strip()]
+
+
 def _site_like(part: str) -> bool:
     return 1 <= len(part.split()) <= _MAX_SITE_WORDS and not part.endswith(("?", "!"))
 
