@@ -201,6 +201,16 @@ def kind(line: str, n_words: int) -> str | None:
     return None
 
 
+# A table of contents heading: the entries below it link to the story's own subheads.
+_CONTENTS = re.compile(r"^(?:table of contents|contents|inhalt|inhaltsverzeichnis|inhaltsübersicht)$|^(?:índice|indice|sommaire"
+                       r"|contenidos?|conteúdo|in this article|on this page|auf dieser seite|in diesem artikel)$")
+
+
+def is_contents_heading(line: str) -> bool:
+    """True for a table-of-contents heading ('Inhaltsverzeichnis', 'Contents', 'Sommaire')."""
+    return len(line) <= 30 and _CONTENTS.match(normalise(line)) is not None
+
+
 def is_byline(line: str) -> bool:
     """True for a short author line ('By Jane Doe', 'von Max Muster', 'Interview: Julia Lauter')."""
     text = line.strip(" .")

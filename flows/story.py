@@ -58,15 +58,25 @@ def keep(line: Line) -> bool:
 
 # Prose below a comment-section marker is readers' text: it counts this much of story prose.
 _COMMENT_ZONE_FACTOR = 0.25
+# A table of contents ends at its first paragraph of prose, or after this many entries.
+_CONTENTS_LINES = 40
 # A short line the page repeats elsewhere (menu item, caption, teaser) scores like a short line.
 _REPEATED = -2.0
 
 
 def weigh_all(lines: list[Line]) -> None:
-    """Set every line's weight for the span search, discounting prose inside a comment section."""
+    """Set every line's weight for the span search, discounting prose inside a comment section; a table of
+    contents is neutral (it sits between a story's lead and its body) and none of it is story text."""
     seen_prose = in_comments = False
+    contents = 0
     for ln in lines:
         ln.weight = weigh(ln)
+        if contents and (ln.prose or ln.words > _LONG) and not ln.repeated:  # entries repeat as subheads
+            contents = 0
+        elif contents or (ln.kind is None and ln.words <= 3 and chrome.is_contents_heading(ln.text)):
+            ln.kind, ln.weight = chrome.NAV, 0.0
+            contents = _CONTENTS_LINES if not contents else contents - 1
+            continue
         if ln.kind == chrome.COMMENT and seen_prose:
             in_comments = True
         elif in_comments and ln.weight > 0:
