@@ -87,8 +87,14 @@ _WIDGET_ANYWHERE = re.compile(
     r"\b(?:advertising|affiliate) (?:disclosure|disclaimer|links?)\b|\benter your e ?mail\b"
     r"|\bthis (?:post|article|page) contains (?:references|affiliate|links)\b"
     r"|\b(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter|\bnewsletter (?:hier )?(?:abonnieren|bestellen)\b"
-    r"|\bdelivered (?:straight |directly )?to (?:your|their) inbox")
-_WIDGET_KEYS = ("advertising", "affiliate", "mail", "newsletter", "contains", "inbox")
+    r"|\bdelivered (?:straight |directly )?to (?:your|their) inbox"
+    # Disclaimers, consent texts under sign-up forms, licence notices and "filed under" post footers.
+    r"|^(?:disclaimer|haftungsausschluss)\b|\b(?:mit (?:dem )?absenden|by (?:submitting|subscribing|signing up))\b"
+    r".{0,80}\b(?:willige|stimme|agree|consent)|\bunter (?:der|einer) (?:[\w-]+ )?lizenz cc\b"
+    r"|\blicensed under (?:a |the )?(?:creative commons|cc)\b|\b(?:filed|abgelegt) unter\b|\bfiled under\b")
+_WIDGET_KEYS = ("advertising", "affiliate", "mail", "newsletter", "contains", "inbox", "disclaimer",
+                "haftungsausschluss", "absenden", "by submitting", "by subscribing", "by signing up", "lizenz cc",
+                "licensed under", "filed under", "abgelegt unter")
 
 # A link line: a bare URL, as scrapers save link shorteners and "source" links.
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
@@ -100,7 +106,8 @@ _COMMENT_LINE = re.compile(
     r"|^(?:post|leave|add|write) (?:a |your )?(?:comment|reply)\b|^(?:schreibe|hinterlasse|verfasse) einen kommentar"
     r"|^kommentar (?:schreiben|verfassen|hinterlassen)|^(?:deja|dejar|escribe) (?:un|tu) comentario"
     r"|^(?:laisser|laissez|écrire) un commentaire|^comments are closed"
-    r"|^(?:join|start) the (?:conversation|discussion)|^vos réactions(?: \d+)?$|^réagissez\b")
+    r"|^(?:join|start) the (?:conversation|discussion)|^vos réactions(?: \d+)?$|^réagissez\b"
+    r"|^kommentare (?:und pings )?sind (?:derzeit |momentan )?(?:nicht erlaubt|geschlossen|deaktiviert)")
 
 # Lists that follow a story: "related", tag lists, "you may also like", "read more on".
 _END_LINE = re.compile(
