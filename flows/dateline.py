@@ -54,11 +54,21 @@ def parse_dateline(body: str) -> tuple[str | None, str | None, list[str], str]:
     """Return (raw dateline, place, agency codes, body without the dateline) for a story's start."""
     head = body[:240]
     match = _STANDALONE.match(head.split("\n", 1)[0]) or _DATELINE.match(head)
-    if not match or not _plausible(match):
+    if not match or not _plausible(match) or _apposition(match, head):
         return None, None, [], body
     parts = _parts(match)
     raw = match.group(0).strip()
     return raw, normalise_place(parts["place"]), agencies_named(parts["agency"] or ""), body[match.end():].lstrip()
+
+
+def _apposition(match: re.Match[str], text: str) -> bool:
+    # "Dee Dee Myers — a White House press secretary — is ...": a name and a dash before lower-case text is
+    # an apposition; a dateline's place without agency or date opens a sentence ("Washington - The ...").
+    parts = _parts(match)
+    if parts["agency"] or parts["date"] or not parts["place"] or parts["place"].isupper():
+        return False
+    rest = text[match.end():].lstrip()
+    return rest[:1].islower()
 
 
 def dateline_date(raw: str | None) -> str | None:
