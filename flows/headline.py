@@ -96,11 +96,8 @@ def candidates(lines: list[Line]) -> list[Candidate]:
         if i >= 0 and i not in spans:
             strength, source = keys.get(titles.key(lines[i].text), (0.0, i))
             spans[i] = (first, last, strength if source < i else 0.0)
-    counts: dict[str, int] = {}
-    for ln in lines:
-        counts[ln.text] = counts.get(ln.text, 0) + 1
     heads = _title_heads(lines)
-    _far_candidates(lines, first, last, counts, heads, spans)
+    _far_candidates(lines, first, last, heads, spans)
     page = tokens(titles.strip_placeholder(lines[0].text)[0]) if lines else set()
     leads: dict[int, set[str]] = {}
     out = []
@@ -108,7 +105,7 @@ def candidates(lines: list[Line]) -> list[Candidate]:
         if _headline_shaped(lines[i]):
             if f not in leads:
                 leads[f] = tokens(" ".join(x.text[:300] for x in lines[f:f + 2]))
-            out.append(Candidate(i, f, l, (*_evidence(lines, i, f, counts, leads[f], page), strength)))
+            out.append(Candidate(i, f, l, (*_evidence(lines, i, f, leads[f], page), strength)))
     return out
 
 
@@ -132,14 +129,15 @@ def _title_related(text: str, heads: list[str]) -> bool:
     return any(k in h or (h in k and len(h) > 12) for h in heads)
 
 
-def _far_candidates(lines, first, last, counts, heads, spans) -> None:
+def _far_candidates(lines: list[Line], first: int, last: int, heads: list[str],
+                    spans: dict[int, tuple[int, int, float]]) -> None:
     # Above the story span's window: a headline repeated on the page (breadcrumb, sticky header and h1) or
     # related to the page title heads a weak story (forum, shop, recipe page).
     for i in range(1, min(first, _HEAD_SEARCH_LINES)):
         ln = lines[i]
         if i in spans or ln.kind is not None or ln.prose or not 2 <= ln.words <= 25:
             continue
-        if counts.get(ln.text, 0) >= 2 or _title_related(ln.text, heads):
+        if ln.copies >= 2 or _title_related(ln.text, heads):
             spans[i] = (first, last, 0.0)
 
 
@@ -185,8 +183,7 @@ def _tag_list(text: str) -> bool:
     return len(items) >= 3 and all(1 <= len(item.split()) <= 3 for item in items)
 
 
-def _evidence(lines: list[Line], i: int, first: int, counts: dict[str, int], lead: set[str],
-              page: set[str]) -> tuple[float, ...]:
+def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: set[str]) -> tuple[float, ...]:
     ln = lines[i]
     # The first line's site part is no menu mark.
     text = titles.split_site(titles.strip_placeholder(ln.text)[0])[0] if i == 0 else ln.text
@@ -206,7 +203,7 @@ def _evidence(lines: list[Line], i: int, first: int, counts: dict[str, int], lea
         1.0 if ln.prose else 0.0,
         1.0 if max(map(len, ln.text.split())) > 25 else 0.0,
         1.0 if i >= first else 0.0,
-        1.0 if counts.get(ln.text, 0) >= 3 else 0.0,
+        1.0 if ln.copies >= 3 else 0.0,
     )
 
 

@@ -30,6 +30,7 @@ class Line:
     standalone_dateline: bool = False
     repeated: bool = False
     weight: float = 0.0
+    copies: int = 1
 
 
 def ends_sentence(text: str) -> bool:

@@ -57,7 +57,8 @@ def read_lines(text: str) -> list[story.Line]:
     out = []
     for line in raw:
         judged = _judge_cached(line) if len(line) <= _CACHED_CHARS else judge(line)
-        out.append(story.Line(line, *judged, repeated=counts[line] > 1))
+        copies = counts[line]
+        out.append(story.Line(line, *judged, repeated=copies > 1, copies=copies))
     return out
 
 

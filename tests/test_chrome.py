@@ -14,6 +14,8 @@ def kind(line: str) -> str | None:
     "Home | World | Business | Sport", "Startseite · Politik · Wirtschaft · Kultur", "Share", "Facebook",
     "Twitter", "Read more", "Weiterlesen", "Back to top", "Impressum", "Datenschutz", "Newsletter", "Anzeige",
     "Tags:", "INGRESAR", "Multimedia · User Galleries · News in Pictures",
+    "Springe zum Inhalt", "Zur Hauptnavigation springen", "Primäres Menü", "Je m'abonne au Devoir",
+    "Síguenos en instagram", "Folgen Sie uns auf Twitter", "envoyer par mail",
 ])
 def test_navigation_and_buttons(line):
     assert kind(line) == chrome.NAV
@@ -27,6 +29,14 @@ def test_navigation_and_buttons(line):
     "Click to share on Twitter (Opens in new window)", "Powered by Blogger.", "Designed by 3Novices",
     "Theme images by Bim. Powered by Blogger.", "There are new stories on the homepage. Click here to see them.",
     "Advertising disclosure: We may receive compensation for some of the links in our stories.",
+    "Already have a subscription?", "Si ya tenés una cuenta", "Registrate para acceder a 10 artículos por mes",
+    "Teilen Sie diesen Artikel", "Artikel gefallen? Vergiss nicht zu teilen!", "Le puede interesar: Otra noticia",
+    "We want to hear what you think about this article. Submit a letter to the editor.",
+    "Disclaimer: The responses below are not provided or commissioned by the bank advertiser.",
+    "Mit Absenden meiner E-Mail-Adresse willige ich ein, den Newsletter zu erhalten.",
+    "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE.",
+    "Erstellt am 6. Mai 2014 und abgelegt unter Linux, Tutorials",
+    "Join the developers who get new links delivered to their inboxes every week.",
 ])
 def test_widgets_prompts_and_profile_text(line):
     assert kind(line) == chrome.WIDGET
@@ -34,7 +44,8 @@ def test_widgets_prompts_and_profile_text(line):
 
 @pytest.mark.parametrize("line", [
     "No comments:", "Post a Comment", "Leave a Reply", "17 Kommentare", "Schreibe einen Kommentar",
-    "Join the conversation! encourages commentary submitted via MyNews24.",
+    "Join the conversation! encourages commentary submitted via MyNews24.", "Vos réactions (11)",
+    "Kommentare und Pings sind derzeit nicht erlaubt.",
 ])
 def test_comment_prompts_end_the_story(line):
     assert kind(line) == chrome.COMMENT
@@ -42,7 +53,7 @@ def test_comment_prompts_end_the_story(line):
 
 @pytest.mark.parametrize("line", [
     "You may also like", "Related articles", "Read more on: us | russia | syria", "Mehr zum Thema",
-    "Das könnte Sie auch interessieren", "Lee también", "Trending now",
+    "Das könnte Sie auch interessieren", "Lee también", "Trending now", "Otras Noticias",
 ])
 def test_related_and_tag_lists(line):
     assert kind(line) == chrome.END
@@ -52,6 +63,7 @@ def test_related_and_tag_lists(line):
     "In this Friday, Sept. 15, 2017 file photo, Russian military helicopter flies over a desert.",
     "Foto: Michael Bönte", "Photo: Getty Images", "Bundeskanzlerin Merkel in Berlin. Foto: Markus Scholz",
     "Presidente de EEUU, Joe Biden / AFP", "© Wiebke Jann", "Abbildung 4: klassische Schwachschicht.",
+    "Photograph by Jane Holden, Fauna & Flora International",
 ])
 def test_captions_and_photo_credits(line):
     assert kind(line) == chrome.CAPTION
@@ -71,6 +83,17 @@ def test_link_shortener_line_is_a_url():
 
 def test_byline():
     assert kind("by Staff Writers") == chrome.BYLINE and kind("Von Jule Radeck") == chrome.BYLINE
+    assert kind("Interview: Julia Lauter") == chrome.BYLINE
+
+
+def test_byline_names_a_person():
+    assert chrome.is_byline("by Itamar Turner-Trauring") and chrome.is_byline("Text: Max Muster")
+    assert not chrome.is_byline("by the government and its allies")
+
+
+def test_contents_headings():
+    assert chrome.is_contents_heading("Inhaltsverzeichnis") and chrome.is_contents_heading("Table of Contents")
+    assert not chrome.is_contents_heading("Übersicht")
 
 
 @pytest.mark.parametrize("line", [
@@ -79,6 +102,8 @@ def test_byline():
     "Broader plans",
     "The photo: a record of the day the dam broke, he said, was taken by a farmer nearby in 1998 at dawn.",
     "Office 365 – HBDI – die Dritte",
+    "Zur Fußzeile des Hauses führt eine Treppe, die im Winter oft vereist ist, sagte der Hausmeister.",
+    "She said the bank's disclaimer was added after the ruling, and customers were not told about it.",
 ])
 def test_story_lines_are_not_chrome(line):
     assert kind(line) is None
@@ -87,3 +112,10 @@ def test_story_lines_are_not_chrome(line):
 def test_words_count_unspaced_scripts():
     assert chrome.words("话剧《约定无期限》河北各市巡演结束") >= 8
     assert chrome.words("Home | News") == 2
+
+
+@pytest.mark.parametrize("line", ["U.S. well-known don't 3.5 — x_y", "Grüße aus Köln – 2,5 Mio.", "", "...!"])
+def test_word_count_is_the_count_of_word_tokens(line):
+    import re
+
+    assert chrome.words(line) == len(re.findall(r"\w+", line))

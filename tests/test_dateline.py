@@ -32,6 +32,7 @@ def test_dateline_forms(body, raw, place, agencies):
     "Background: Schools are experimenting with technology.",
     "Washington (Photo) - caption text",
     "The Associated Press reported the meeting.",
+    "Dee Dee Myers — a White House press secretary for Bill Clinton — is leaving.",
 ])
 def test_not_a_dateline(body):
     assert dateline.parse_dateline(body)[0] is None

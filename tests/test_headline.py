@@ -37,3 +37,23 @@ def test_labels_links_and_menus_are_never_headlines():
 
 def test_cjk_tokens_are_characters():
     assert {"河", "北"} <= headline.tokens("河北日报")
+
+
+def test_h1_over_a_weak_story_is_still_the_headline():
+    head, first, last = locate("Oak garden bench with armrests | Garden Shop", "Home | Garden | Furniture",
+                               "Oak garden bench with armrests", "Art.-Nr.: 1000017279", "In stock",
+                               *[f"Product {n}" for n in range(40)], LEAD, MORE)
+    assert head == 2 and (first, last) == (45, 46)
+
+
+def test_kicker_above_the_headline_is_not_the_headline():
+    head, _, _ = locate("Siemens and the Adani coal mine: Kaeser fools Neubauer - Town Paper", "Home | News | Sport",
+                        "Siemens and the Adani coal mine", "Kaeser fools Neubauer", "12 March 2021",
+                        "Siemens chief Joe Kaeser offered the activist Luisa Neubauer a seat on the board of the mine.",
+                        MORE)
+    assert head == 3
+
+
+def test_a_section_label_below_the_first_line_is_no_page_title():
+    keys = headline._title_keys(textclean.read_lines("Big data against the virus? An interview\nTopic – Corona"))
+    assert "corona" not in keys

@@ -53,3 +53,18 @@ def test_a_subhead_followed_by_prose_is_no_second_story():
 def test_prose_needs_punctuation_when_long():
     assert story.is_prose(PROSE, 19)
     assert not story.is_prose("Startseite Tauchen Ausbildung Technik Anerkennung Bootsdienst " * 4, 24)
+
+
+def test_a_menu_line_or_a_byline_is_never_joined_to_its_neighbour():
+    raw = ["Kameragurte | Shop | Bücher & Magazine | Workshops | Impressum", "iMac 5K Lightroom Performance gelöst",
+           "Faster Docker builds with pipenv, poetry, or pip-tools", "by Itamar Turner-Trauring"]
+    assert story.unwrap(raw) == raw
+
+
+def test_a_table_of_contents_is_neutral_and_no_story_text():
+    toc = ["Inhaltsverzeichnis", "Schmerz und seine Funktion", "Die biologischen Voraussetzungen", "Fazit"]
+    lines = lines_of(PROSE, *toc, "Schmerz und seine Funktion", PROSE + " Two.", "Die biologischen Voraussetzungen",
+                     PROSE + " Three.", "Fazit", PROSE + " Four.")
+    assert [ln.weight for ln in lines[1:5]] == [0.0] * 4
+    assert story.best_span(lines)[:2] == (0, len(lines) - 1)
+    assert not any(story.keep(ln) for ln in lines[1:5])

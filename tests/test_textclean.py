@@ -63,6 +63,12 @@ def test_headline_and_its_source(cfg):
     assert (ex.title_raw, ex.title_source) == ("Council approves budget", "headline")
 
 
+def test_a_headline_the_page_title_repeats_whole_keeps_its_dashes(cfg):
+    ex = textclean.clean(page("Office 365 – HBDI – die Dritte | Damians Blog", "Home | Blog",
+                              "Office 365 – HBDI – die Dritte", "12 March 2021", P1, P2, P3), cfg)
+    assert ex.title_raw == "Office 365 – HBDI – die Dritte"
+
+
 def test_a_page_title_line_loses_its_site_suffix(cfg):
     ex = textclean.clean(page("Budget approved after long debate | Town Paper", "Home | News", P1, P2), cfg)
     assert (ex.title_raw, ex.title_source) == ("Budget approved after long debate", "page_title")
