@@ -48,15 +48,15 @@ _NOISE = re.compile(
     r"|\b(?:published|posted|updated|last|on|at|date|datum|stand|veröffentlicht|aktualisiert|erstellt|am|um"
     r"|vom|publicado|actualizado|el|le|publié|mis à jour|à|às|em|de|del|a las|uhr|hrs|gmt|utc)\b", re.I)
 _WORD = re.compile(r"[^\W\d_]+")
-_DIGIT = re.compile(r"\d")
+_TWO_NUMBERS = re.compile(r"\d\D+\d")
 # A date line may carry a few more words (an author's name, a section); more than this is a sentence.
 _MAX_OTHER_WORDS = 6
 
 
 def find_date(text: str) -> dt.date | None:
     """Return the first calendar date written anywhere in text (any form above), or None."""
-    if not _DIGIT.search(text):
-        return None
+    if not _TWO_NUMBERS.search(text):
+        return None  # every form writes at least a day and a year
     best: tuple[int, dt.date] | None = None
     for form in _FORMS:
         for match in form.finditer(text):

@@ -75,7 +75,7 @@ def candidates(lines: list[Line]) -> list[Candidate]:
     """Lines repeating the page title's headline (h1s) with the story below them, and lines above the page's
     best story span, each with its evidence."""
     first, last, best = best_span(lines, 0, len(lines))
-    keys = _title_keys(lines)
+    keys, heads = _title_keys(lines)
     # A line can only equal a title variant if its length is close to one (quotes and dashes aside).
     sizes = {size for key in keys for size in range(len(key) - 3, len(key) + 4)}
     spans: dict[int, tuple[int, int, float]] = {}
@@ -94,9 +94,9 @@ def candidates(lines: list[Line]) -> list[Candidate]:
     inside = [i for i in range(first, min(first + _HEAD_INSIDE, last)) if not lines[i].prose or i == first]
     for i in [*inside, *range(first - 1, max(-1, first - _HEAD_WINDOW - 1), -1), 0]:
         if i >= 0 and i not in spans:
-            strength, source = keys.get(titles.key(lines[i].text), (0.0, i))
+            text = lines[i].text
+            strength, source = keys.get(titles.key(text), (0.0, i)) if len(text) in sizes else (0.0, i)
             spans[i] = (first, last, strength if source < i else 0.0)
-    heads = _title_heads(lines)
     _far_candidates(lines, first, last, heads, spans)
     page = tokens(titles.strip_placeholder(lines[0].text)[0]) if lines else set()
     leads: dict[int, set[str]] = {}
@@ -107,18 +107,6 @@ def candidates(lines: list[Line]) -> list[Candidate]:
                 leads[f] = tokens(" ".join(x.text[:300] for x in lines[f:f + 2]))
             out.append(Candidate(i, f, l, (*_evidence(lines, i, f, leads[f], page), strength)))
     return out
-
-
-def _title_heads(lines: list[Line]) -> list[str]:
-    """Keys of the headline parts of the page's <title>-like lines (the first line, lines with a site part)."""
-    heads = []
-    for i, ln in enumerate(lines[:_TITLE_LINE_SEARCH]):
-        if ln.kind is not None or ln.words > 30 or ln.prose or (i and not _SEPARATOR_CHARS.search(ln.text)):
-            continue
-        head, site = titles.split_site(titles.strip_placeholder(ln.text)[0])
-        if i == 0 or site is not None:
-            heads.append(f" {titles.key(head)} ")
-    return heads
 
 
 def _title_related(text: str, heads: list[str]) -> bool:
@@ -141,17 +129,21 @@ def _far_candidates(lines: list[Line], first: int, last: int, heads: list[str],
             spans[i] = (first, last, 0.0)
 
 
-def _title_keys(lines: list[Line]) -> dict[str, tuple[float, int]]:
-    """Comparison keys of the page's <title>-like lines: the headline part counts fully, other parts less."""
+def _title_keys(lines: list[Line]) -> tuple[dict[str, tuple[float, int]], list[str]]:
+    """Comparison keys of the page's <title>-like lines (the headline part counts fully, other parts less),
+    and the keys of their headline parts, space-padded for word-boundary containment tests."""
     keys: dict[str, tuple[float, int]] = {}
+    heads: list[str] = []
     for i, ln in enumerate(lines[:_TITLE_LINE_SEARCH]):
-        if ln.kind is not None or ln.words > 30 or ln.is_date or ln.prose:
+        if ln.kind is not None or ln.words > 30 or ln.prose:
             continue
         if i and not _SEPARATOR_CHARS.search(ln.text):
             continue
         page_title = titles.strip_placeholder(ln.text)[0]
         head, site = titles.split_site(page_title)
-        if i and (site is None or len(head.split()) < 2 or _short_items(page_title)):
+        if i == 0 or site is not None:
+            heads.append(f" {titles.key(head)} ")
+        if ln.is_date or (i and (site is None or len(head.split()) < 2 or _short_items(page_title))):
             # Below the first line, a one-word part is a section label ("Thema – Corona") and three or more
             # short parts are a menu ("The world this week | Open Future | Newsletters"), no <title>.
             continue
@@ -169,7 +161,7 @@ def _title_keys(lines: list[Line]) -> dict[str, tuple[float, int]]:
             for part, strength in ((rest, 1.0), (kicker, _PART_STRENGTH)):
                 if strength > keys.get(titles.key(part), (0.0, 0))[0]:
                     keys[titles.key(part)] = (strength, i)
-    return keys
+    return keys, heads
 
 
 def _short_items(title: str) -> bool:

@@ -45,11 +45,12 @@ def self_name(title_site: str | None, chrome_lines: list[str], body: str,
 
     weak_site (a part of the headline line that may be a kicker) counts only when a notice names it."""
     texts = [line for line in chrome_lines if len(line) < 300]
-    holders = _holders(texts)
-    if weak_site and _acceptable(weak_site) and weak_site.lower() in {h.lower() for h in holders}:
+    holders = _holders(texts) if weak_site and _acceptable(weak_site) else None
+    if holders and weak_site.lower() in {h.lower() for h in holders}:
         return weak_site
     if title_site and _acceptable(title_site) and _name_shaped(title_site):
         return title_site  # "Headline | Clearwater Reporter": the title names the site outright
+    holders = _holders(texts) if holders is None else holders
     for name in ([title_site] if title_site else []) + [h for h in holders if h != title_site]:
         if _acceptable(name) and _mentions(name, texts) + (title_site == name) >= MIN_MENTIONS:
             return name

@@ -139,21 +139,25 @@ def hard_end(lines: list[Line], start: int) -> int:
 def unwrap(raw: list[str]) -> list[str]:
     """Non-empty lines, whitespace collapsed; a hard-wrapped sentence continued on the next line is rejoined."""
     out: list[str] = []
-    joinable = False
+    after_text = False
     for part in raw:
-        line = _spaced_menu(part) or " ".join(part.split())
+        line = (("  " in part or "\t" in part) and _spaced_menu(part)) or " ".join(part.split())
         if not line:
-            joinable = False
+            after_text = False
             continue
-        if joinable and line[0].islower() and (line.count(" ") >= 2 or ends_sentence(line)) and not (
-                len(line) < 60 and chrome.is_byline(line)):  # "by Jane Doe" under a headline starts a line
-            out[-1] = f"{out[-1]} {line}"
+        if after_text and line[0].islower() and _wrapped(out[-1]) and (
+                line.count(" ") >= 2 or ends_sentence(line)) and not (len(line) < 60 and chrome.is_byline(line)):
+            out[-1] = f"{out[-1]} {line}"  # ("by Jane Doe" under a headline starts a line of its own)
         else:
             out.append(line)
-        # A wrapped line ends mid-sentence and is long; menu items and headlines are short, and a long
-        # line of bar- or bullet-separated items is a menu, which no sentence continues.
-        joinable = len(out[-1]) >= 40 and not ends_sentence(out[-1]) and not _ITEM_BARS.search(out[-1])
+        after_text = True
     return out
+
+
+def _wrapped(line: str) -> bool:
+    # A wrapped line ends mid-sentence and is long; menu items and headlines are short, and a long
+    # line of bar- or bullet-separated items is a menu, which no sentence continues.
+    return len(line) >= 40 and not ends_sentence(line) and not _ITEM_BARS.search(line)
 
 
 def _spaced_menu(part: str) -> str | None:

@@ -55,5 +55,5 @@ def test_kicker_above_the_headline_is_not_the_headline():
 
 
 def test_a_section_label_below_the_first_line_is_no_page_title():
-    keys = headline._title_keys(textclean.read_lines("Big data against the virus? An interview\nTopic – Corona"))
+    keys, _ = headline._title_keys(textclean.read_lines("Big data against the virus? An interview\nTopic – Corona"))
     assert "corona" not in keys
