@@ -39,7 +39,9 @@ _NAV_LINE = _phrases(
     r"(primäres|sekundäres|haupt) ?menü", r"(primary|secondary) (menu|navigation)",
     r"je m abonne( au \w+)?", r"abonnez vous( au \w+)?", r"s abonner", r"suscr[ií]b[ae]se", r"assine( já)?",
     r"s[ií]guenos( en \w+)?", r"siga nos( no \w+)?", r"suivez nous( sur \w+)?", r"folge?n? (sie )?uns( auf \w+)?",
-    r"follow us( on \w+)?",
+    r"follow us( on \w+)?", r"últimas( noticias| notícias)?", r"latest( news)?", r"neueste(s| artikel| beiträge)?",
+    r"(about|über) (the |this |das |den |die |dieses |diese )?(blog|site|author|autor|autorin|magazin|zeitschrift"
+    r"|redaktion|projekt|verein)",
     r"(search|suche|suchen|buscar|rechercher?)( \w+){0,3}", r"close( this search box)?", r"schließen",
     r"cerrar", r"fermer", r"home( page)?", r"start(seite)?", r"inicio", r"accueil", r"back( to top)?", r"backtotop",
     r"nach oben", r"zurück", r"weiter", r"next", r"previous", r"vorherige?r?( beitrag| artikel)?",
@@ -79,7 +81,8 @@ _WIDGET_LINE = re.compile(
     r"|(?:previous|next|vorheriger|nächster|voriger) (?:article|post|story|artikel|beitrag)"
     r"|(?:artículo|nota) (?:anterior|siguiente)|article (?:précédent|suivant)"
     # Account prompts, share and print buttons, reader polls and the comment form's own questions.
-    r"|already (?:have|a) (?:an? )?(?:account|subscriber|subscription|member)|(?:si )?ya (?:tenés|tienes|tiene) una cuenta|registr(?:[aá]te|ese)\b"
+    r"|already (?:have|a) (?:an? )?(?:account|subscriber|subscription|member)|(?:si )?ya (?:tenés|tienes|tiene) una cuenta|registr(?:[aá]te|ese)\b|suscr[ií]b(?:ite|ete|ase)\b"
+    r"|jetzt (?:\w+ ){0,3}(?:mitmachen|unterschreiben|spenden|teilnehmen|bestellen|kaufen|herunterladen|sichern)\b"
     r"|(?:sie sind )?bereits (?:kunde|registriert|abonnent)|teilen sie diesen (?:artikel|beitrag)"
     r"|(?:bilder|fotos) für den druck|(?:dieser |der )?(?:artikel|beitrag) gef(?:ällt|allen)"
     r"|we want to hear (?:from you|what you think)|qui êtes vous$|pour créer des paragraphes"

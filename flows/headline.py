@@ -135,6 +135,12 @@ def _title_keys(lines: list[Line]) -> tuple[dict[str, tuple[float, int]], list[s
     keys: dict[str, tuple[float, int]] = {}
     heads: list[str] = []
     for i, ln in enumerate(lines[:_TITLE_LINE_SEARCH]):
+        if titles.is_breadcrumb(ln.text) and titles.parts(ln.text):
+            # "You are here: Home » News » Headline": the trail ends with the page's own title.
+            crumb = titles.key(titles.parts(ln.text)[-1])
+            if len(crumb) > 2 and keys.get(crumb, (0.0, 0))[0] < 1.0:
+                keys[crumb] = (1.0, i)
+            continue
         if ln.kind is not None or ln.words > 30 or ln.prose:
             continue
         if i and not _SEPARATOR_CHARS.search(ln.text):

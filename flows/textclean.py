@@ -89,7 +89,8 @@ def _title(lines: list[story.Line], head: int | None) -> tuple[str | None, str |
     """The headline line as written, its evidence, the site name a title line carries as a suffix (or glued
     on as 'Site:Headline'), and a weaker candidate: a prefix, which may as well be a kicker."""
     page_title = titles.strip_placeholder(lines[0].text)[0]
-    site, prefix = _site_parts(page_title)
+    # A breadcrumb ("Sie sind hier: Home » Europa » Emden") ends with the page itself, not a site name.
+    site, prefix = (None, None) if titles.is_breadcrumb(page_title) else _site_parts(page_title)
     if head is None:
         return None, None, site, prefix
     if head == 0:

@@ -54,6 +54,15 @@ def split_site(title: str) -> tuple[str, str | None]:
     return title, None
 
 
+_BREADCRUMB = re.compile(r"^(?:sie sind hier|you are here|vous êtes ici|usted está en|estás en|sei qui|u bent hier)"
+                         r"\s?:", re.I)
+
+
+def is_breadcrumb(line: str) -> bool:
+    """True for a 'you are here' trail of links ('Sie sind hier: Home » News » Headline')."""
+    return _BREADCRUMB.match(line) is not None
+
+
 def parts(title: str) -> list[str]:
     """The parts of a page title between its separators."""
     return [p.strip() for p in _SEPARATOR.split(title) if p.strip()]

@@ -57,3 +57,9 @@ def test_kicker_above_the_headline_is_not_the_headline():
 def test_a_section_label_below_the_first_line_is_no_page_title():
     keys, _ = headline._title_keys(textclean.read_lines("Big data against the virus? An interview\nTopic – Corona"))
     assert "corona" not in keys
+
+
+def test_a_breadcrumb_trail_ends_with_the_page_title():
+    head, _, _ = locate("Sie sind hier: Home » Europa » Deutschland » Emden", "Foto: Jane Doe", "Emden",
+                        LEAD, "Kunsthalle in Emden", MORE)
+    assert head == 2

@@ -152,3 +152,8 @@ def test_hostile_ten_megabytes_of_menu_lines(cfg):
 def test_hostile_control_characters_and_lone_symbols(cfg):
     doc = through_text_path(page("\u200b\ufeff—", "|||", "©", P1, P2, P3, "\x0c").encode(), cfg)
     assert isinstance(doc, Doc) and P1 in doc.text
+
+
+def test_a_breadcrumb_first_line_names_no_site(cfg):
+    ex = textclean.clean(page("Sie sind hier: Home » Reisen » Emden", "Emden", P1, "Kunsthalle in Emden", P2, P3), cfg)
+    assert ex.title_raw == "Emden" and ex.sitename is None
