@@ -155,7 +155,8 @@ _NOTICE_MARK = re.compile(r"\d{4}|rights|rechte|derechos|droits|copyright|reserv
 # A credit label names the author too ("Interview: Julia Lauter", "Text: Max Muster").
 _BYLINE = re.compile(r"^((?:by|von|por|par|di|door|av|af)\s+"
                      r"|(?:interview|text|texte|texto|autor|autorin|author|words|redaktion)\s?:\s?)"
-                     r"(?:\w[\w.'’-]*+\s?){1,6}$", re.I)
+                     r"(?:\w[\w.'’-]*+\s?){1,6}$"
+                     r"|^(?:staff|our|special) (?:reporter|writer|correspondent)s?$", re.I)
 # Menu separators: a line of three or more short items joined by these is a menu.
 _MENU_CHARS = re.compile(r"[|·•/»>\t]")
 _ODD_SPACE = re.compile(r"[\n\r\f\v]")
@@ -229,7 +230,9 @@ def is_byline(line: str) -> bool:
     """True for a short author line ('By Jane Doe', 'von Max Muster', 'Interview: Julia Lauter')."""
     text = line.strip(" .")
     match = _BYLINE.match(text)
-    return match is not None and text[match.end(1):match.end(1) + 1].isupper()  # a name, not "by the river"
+    if match is None or match.group(1) is None:
+        return match is not None  # "Staff reporter"
+    return text[match.end(1):match.end(1) + 1].isupper()  # a name, not "by the river"
 
 
 def _notice(low: str) -> bool:

@@ -178,7 +178,7 @@ def _short_items(title: str) -> bool:
 def _tag_list(text: str) -> bool:
     # "Politik, Justiz, Emmanuel Macron": three or more comma-separated short items are a tag list.
     items = text.split(",")
-    return len(items) >= 3 and all(1 <= len(item.split()) <= 3 for item in items)
+    return len(items) >= 3 and all(1 <= len(item.split()) <= 4 for item in items)
 
 
 def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: set[str]) -> tuple[float, ...]:

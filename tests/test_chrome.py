@@ -83,7 +83,7 @@ def test_link_shortener_line_is_a_url():
 
 def test_byline():
     assert kind("by Staff Writers") == chrome.BYLINE and kind("Von Jule Radeck") == chrome.BYLINE
-    assert kind("Interview: Julia Lauter") == chrome.BYLINE
+    assert kind("Interview: Julia Lauter") == chrome.BYLINE and kind("Staff reporter") == chrome.BYLINE
 
 
 def test_byline_names_a_person():

@@ -30,6 +30,12 @@ def test_a_line_repeating_the_site_part_of_the_title_is_not_the_headline():
     assert head == 3
 
 
+def test_a_tag_list_is_no_headline():
+    head, _, _ = locate("Home | News", "La République en marche, Justice, Emmanuel Macron",
+                        "Deux ans et demi en Macronie : une condamnation et six enquêtes", "Par Jean Dupont", LEAD, MORE)
+    assert head == 2
+
+
 def test_labels_links_and_menus_are_never_headlines():
     head, _, _ = locate("Sie sind hier:", "Home | News | Sport", "kontakt@example.org", LEAD, MORE)
     assert head is None
