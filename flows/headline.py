@@ -135,7 +135,7 @@ def _title_keys(lines: list[Line]) -> tuple[dict[str, tuple[float, int]], list[s
     keys: dict[str, tuple[float, int]] = {}
     heads: list[str] = []
     for i, ln in enumerate(lines[:_TITLE_LINE_SEARCH]):
-        if titles.is_breadcrumb(ln.text) and titles.parts(ln.text):
+        if ":" in ln.text and titles.is_breadcrumb(ln.text) and titles.parts(ln.text):
             # "You are here: Home » News » Headline": the trail ends with the page's own title.
             crumb = titles.key(titles.parts(ln.text)[-1])
             if len(crumb) > 2 and keys.get(crumb, (0.0, 0))[0] < 1.0:

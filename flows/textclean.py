@@ -58,7 +58,7 @@ def read_lines(text: str) -> list[story.Line]:
     for line in raw:
         judged = _judge_cached(line) if len(line) <= _CACHED_CHARS else judge(line)
         copies = counts[line]
-        out.append(story.Line(line, *judged, repeated=copies > 1, copies=copies))
+        out.append(story.Line(line, *judged, copies > 1, 0.0, copies))  # positional: one Line per page line
     return out
 
 
