@@ -33,7 +33,8 @@ def _phrases(*words: str) -> re.Pattern[str]:
 # Whole-line navigation, button and widget labels (after lower-casing and removing decoration).
 _NAV_LINE = _phrases(
     r"(skip|jump) to (main )?(content|navigation|search|footer)( accesskey \d)?", r"zum (haupt)?inhalt( springen)?",
-    r"(direkt )?zu(m|r) (haupt)?(inhalt|navigation|suche|footer|fußzeile|menü)( springen)?", r"saltar (al|a) contenido",
+    r"(direkt )?zu(m|r) (haupt)?(inhalt|navigation|suche|footer|fußzeile|menü)( springen)?",
+    r"saltar (al|a) contenido",
     r"aller au contenu( principal)?", r"toggle (navigation|menu)", r"(main )?(menu|menü|navigation|navigationsmenü)",
     r"springe? zu(m|r) (haupt)?(inhalt|navigation|suche|fußzeile|footer|menü)",
     r"(primäres|sekundäres|haupt) ?menü", r"(primary|secondary) (menu|navigation)",
@@ -81,7 +82,8 @@ _WIDGET_LINE = re.compile(
     r"|(?:previous|next|vorheriger|nächster|voriger) (?:article|post|story|artikel|beitrag)"
     r"|(?:artículo|nota) (?:anterior|siguiente)|article (?:précédent|suivant)"
     # Account prompts, share and print buttons, reader polls and the comment form's own questions.
-    r"|already (?:have|a) (?:an? )?(?:account|subscriber|subscription|member)|(?:si )?ya (?:tenés|tienes|tiene) una cuenta|registr(?:[aá]te|ese)\b|suscr[ií]b(?:ite|ete|ase)\b"
+    r"|already (?:have|a) (?:an? )?(?:account|subscriber|subscription|member)"
+    r"|(?:si )?ya (?:tenés|tienes|tiene) una cuenta|registr(?:[aá]te|ese)\b|suscr[ií]b(?:ite|ete|ase)\b"
     r"|jetzt (?:\w+ ){0,3}(?:mitmachen|unterschreiben|spenden|teilnehmen|bestellen|kaufen|herunterladen|sichern)\b"
     r"|(?:sie sind )?bereits (?:kunde|registriert|abonnent)|teilen sie diesen (?:artikel|beitrag)"
     r"|(?:bilder|fotos) für den druck|(?:dieser |der )?(?:artikel|beitrag) gef(?:ällt|allen)"
@@ -217,8 +219,9 @@ def kind(line: str, n_words: int) -> str | None:
 
 
 # A table of contents heading: the entries below it link to the story's own subheads.
-_CONTENTS = re.compile(r"^(?:table of contents|contents|inhalt|inhaltsverzeichnis|inhaltsübersicht)$|^(?:índice|indice|sommaire"
-                       r"|contenidos?|conteúdo|in this article|on this page|auf dieser seite|in diesem artikel)$")
+_CONTENTS = re.compile(r"^(?:table of contents|contents|inhalt|inhaltsverzeichnis|inhaltsübersicht|índice|indice"
+                       r"|sommaire|contenidos?|conteúdo|in this article|on this page|auf dieser seite"
+                       r"|in diesem artikel)$")
 
 
 def is_contents_heading(line: str) -> bool:

@@ -32,7 +32,8 @@ def test_a_line_repeating_the_site_part_of_the_title_is_not_the_headline():
 
 def test_a_tag_list_is_no_headline():
     head, _, _ = locate("Home | News", "La République en marche, Justice, Emmanuel Macron",
-                        "Deux ans et demi en Macronie : une condamnation et six enquêtes", "Par Jean Dupont", LEAD, MORE)
+                        "Deux ans et demi en Macronie : une condamnation et six enquêtes", "Par Jean Dupont",
+                        LEAD, MORE)
     assert head == 2
 
 

@@ -155,5 +155,6 @@ def test_hostile_control_characters_and_lone_symbols(cfg):
 
 
 def test_a_breadcrumb_first_line_names_no_site(cfg):
-    ex = textclean.clean(page("Sie sind hier: Home » Reisen » Emden", "Emden", P1, "Kunsthalle in Emden", P2, P3), cfg)
+    ex = textclean.clean(page("Sie sind hier: Home » Reisen » Emden", "Emden", P1, "Kunsthalle in Emden", P2, P3),
+                         cfg)
     assert ex.title_raw == "Emden" and ex.sitename is None

@@ -15,7 +15,8 @@ from flows import titles
     ("Caritas-Chef gegen Impfpflicht in der Pflege- Kirche+Leben", "Caritas-Chef gegen Impfpflicht in der Pflege",
      "Kirche+Leben"),
     ("A headline without a site", "A headline without a site", None),
-    ("Alles hat seine Zeit… | Marktplatz für ein gutes Leben", "Alles hat seine Zeit…", "Marktplatz für ein gutes Leben"),
+    ("Alles hat seine Zeit… | Marktplatz für ein gutes Leben", "Alles hat seine Zeit…",
+     "Marktplatz für ein gutes Leben"),
 ])
 def test_split_site(page_title, headline, site):
     assert titles.split_site(page_title) == (headline, site)

@@ -85,21 +85,33 @@ def _seconds(run, *args) -> float:
     return time.process_time() - start
 
 
+def _first_sight(raws: list[RawDoc], warm: list[RawDoc], cfg) -> float:
+    # Lines are judged once per run and remembered: warm the memory on other pages of the same sites (their
+    # chrome repeats), so the timed pages are new as in a crawl, not a second pass over the same pages.
+    textclean._judge_cached.cache_clear()
+    _clean_and_tag(warm, cfg)
+    return _seconds(_clean_and_tag, raws, cfg)
+
+
 def test_text_docs_per_second_per_core():
     cfg = build_config()
-    pages = generate(PAGES)
+    pages, warm_pages = generate(PAGES), generate(PAGES // 2, seed=8)
     raws = [RawDoc(f"d{i}", f"p{i}.txt", "text", text, "utf-8") for i, text in enumerate(pages)]
-    _clean_and_tag(raws[:50], cfg), _trafilatura(pages[:5])  # imports, models and tables outside the clock
-    docs = _clean_and_tag(raws, cfg)
-    ours, lang, bare = [], [], []
+    warm = [RawDoc(f"w{i}", f"w{i}.txt", "text", text, "utf-8") for i, text in enumerate(warm_pages)]
+    _clean_and_tag(warm[:50], cfg), _trafilatura(pages[:5])  # imports, models and tables outside the clock
+    ours, again, lang, bare = [], [], [], []
     for _ in range(2):  # alternate, keep each side's best round
-        ours.append(_seconds(_clean_and_tag, raws, cfg))
+        ours.append(_first_sight(raws, warm, cfg))
+        again.append(_seconds(_clean_and_tag, raws, cfg))
+        docs = _clean_and_tag(raws, cfg)
         lang.append(_seconds(_language, docs))
         bare.append(_seconds(_trafilatura, pages[:200]) * len(pages) / 200)
     whole, detect, traf = len(pages) / min(ours), min(lang) / len(pages) * 1000, len(pages) / min(bare)
     kib = sum(len(p) for p in pages) / len(pages) / 1024
-    print(f"\nplain-text path on {len(pages)} generated pages of {kib:.1f} KiB (documents/s per core, best of 2):")
-    print(f"  wiredesk clean + tag (whole path)            {whole:8,.0f}   target {TARGET_DOCS_PER_SECOND:,}")
+    print(f"\nplain-text path on {len(pages)} generated pages of {kib:.1f} KiB "
+          "(documents/s per core, CPU time, best of 2):")
+    print(f"  wiredesk clean + tag, pages seen first time  {whole:8,.0f}   target {TARGET_DOCS_PER_SECOND:,}")
+    print(f"  wiredesk clean + tag, same pages again       {len(pages) / min(again):8,.0f}")
     print(f"  of which language detection                  {detect:8.2f} ms/document")
     print(f"  wiredesk clean + tag without language        {len(pages) / (min(ours) - min(lang)):8,.0f}")
     print(f"  trafilatura on <p>-wrapped dumps              {traf:8,.0f}")
