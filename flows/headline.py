@@ -24,6 +24,7 @@ _HEAD_INSIDE = 3
 # lower and related-story lists repeating the title win, higher and comment-heavy pages lose (dev set).
 HEAD_SPAN_SHARE = 0.5
 _WORD = re.compile(r"\w+")
+_LONG_WORD = re.compile(r"\w{3,}")
 # Weights of the headline evidence (_evidence, then the <title> match): constant; 3-20 words; share of its
 # words in the story's lead; being the first line; share of its words in the first line; a date or byline
 # within three lines; story-text lines between it and the story (per 10); menu marks or a tag list; prose;
@@ -147,18 +148,19 @@ def _title_keys(lines: list[Line]) -> tuple[dict[str, tuple[float, int]], list[s
             continue
         page_title = titles.strip_placeholder(ln.text)[0]
         head, site = titles.split_site(page_title)
+        head_key = titles.key(head)
         if i == 0 or site is not None:
-            heads.append(f" {titles.key(head)} ")
+            heads.append(f" {head_key} ")
         if ln.is_date or (i and (site is None or len(head.split()) < 2 or _short_items(page_title))):
             # Below the first line, a one-word part is a section label ("Thema – Corona") and three or more
             # short parts are a menu ("The world this week | Open Future | Newsletters"), no <title>.
             continue
         whole = titles.key(page_title)
-        for variant in titles.variants(page_title):
+        for variant in titles.head_variants(head, site):
             if site is not None and variant == whole:
                 continue  # the <title> repeated whole, site and all, is not the page's h1
             # A first line without a site part may be the site's name rather than the headline.
-            strength = 1.0 if site is not None and variant == titles.key(head) else _PART_STRENGTH
+            strength = 1.0 if site is not None and variant == head_key else _PART_STRENGTH
             if strength > keys.get(variant, (0.0, 0))[0]:
                 keys[variant] = (strength, i)
         kicker, colon, rest = head.partition(": ")
@@ -217,7 +219,7 @@ def _headline_shaped(ln: Line) -> bool:
 def tokens(text: str) -> set[str]:
     """Words of three letters or more, case-folded; each CJK character counts as a word."""
     if text.isascii():
-        return {w for w in _WORD.findall(text.lower()) if len(w) > 2}
+        return set(_LONG_WORD.findall(text.lower()))
     return {w.casefold() for w in _WORD.findall(text) if len(w) > 2 and not _WIDE.search(w)} | set(_WIDE.findall(text))
 
 

@@ -121,7 +121,11 @@ def variants(title: str) -> dict[str, int]:
 
     The site name is never a variant: a line repeating it is the site's logo, not the headline."""
     title, _ = strip_placeholder(" ".join(title.split()))
-    title, site = split_site(title)
+    return head_variants(*split_site(title))
+
+
+def head_variants(title: str, site: str | None) -> dict[str, int]:
+    """variants() of a page title already split into its headline part and site name."""
     if site is None and len(key(title).split()) < 2:
         return {}
     cuts = [0]
