@@ -41,6 +41,7 @@ _NAV_LINE = _phrases(
     r"je m abonne( au \w+)?", r"abonnez vous( au \w+)?", r"s abonner", r"suscr[ií]b[ae]se", r"assine( já)?",
     r"s[ií]guenos( en \w+)?", r"siga nos( no \w+)?", r"suivez nous( sur \w+)?", r"folge?n? (sie )?uns( auf \w+)?",
     r"follow us( on \w+)?", r"últimas( noticias| notícias)?", r"latest( news)?", r"neueste(s| artikel| beiträge)?",
+    r"breaking( news)?", r"top (stories|news)", r"today s paper", r"e ?paper", r"print edition",
     r"(about|über) (the |this |das |den |die |dieses |diese )?(blog|site|author|autor|autorin|magazin|zeitschrift"
     r"|redaktion|projekt|verein)",
     r"(search|suche|suchen|buscar|rechercher?)( \w+){0,3}", r"close( this search box)?", r"schließen",
@@ -138,6 +139,7 @@ _END_LINE = re.compile(
 _CAPTION_START = re.compile(
     r"in this (?:\w+[ ,.]+){0,6}(?:file )?(?:photo|image|picture|handout)\b|(?:photograph|photo|picture)s? by\b"
     r"|(?:file |archive )?(?:photo|fotos?|bild|image|imagen|picture|illustration|grafik|quelle|source|credit"
+    r"|(?:image |photo |picture )?caption|bildunterschrift"
     r"|kuva|abbildung|titelbild|crédito|crédit|légende|fotografía|beeld)\s?\d*\s?(?:credit)?\s?:(?:\s?\S|$)",
     re.I)
 _CAPTION_END = re.compile(
@@ -158,7 +160,8 @@ _NOTICE_MARK = re.compile(r"\d{4}|rights|rechte|derechos|droits|copyright|reserv
 _BYLINE = re.compile(r"^((?:by|von|por|par|di|door|av|af)\s+"
                      r"|(?:interview|text|texte|texto|autor|autorin|author|words|redaktion)\s?:\s?)"
                      r"(?:\w[\w.'’-]*+\s?){1,6}$"
-                     r"|^(?:staff|our|special) (?:reporter|writer|correspondent)s?$", re.I)
+                     r"|^(?:staff|our|special) (?:reporter|writer|correspondent)s?$"
+                     r"|^(?:from |compiled from )?(?:staff and )?wire (?:reports|services)$", re.I)
 # Menu separators: a line of three or more short items joined by these is a menu.
 _MENU_CHARS = re.compile(r"[|·•/»>\t]")
 _ODD_SPACE = re.compile(r"[\n\r\f\v]")
@@ -269,8 +272,12 @@ def _is_notice(line: str) -> bool:
 
 def _is_menu(line: str) -> bool:
     # Three or more short items joined by menu separators: all of at most three words, or, in a long
-    # menu, three words on average ("Castillo · Asamblea constituyente · Dia de la madre · ...").
-    items = [len(_WORD.findall(item)) for item in _MENU_SPLIT.split(line) if item.strip()]
+    # menu, three words on average ("Castillo · Asamblea constituyente · Dia de la madre · ..."); or two
+    # navigation buttons.
+    parts = [item for item in _MENU_SPLIT.split(line) if item.strip()]
+    if len(parts) == 2:  # "Subscribe | Log in": two buttons
+        return all(_NAV_LINE.match(normalise(part)) for part in parts)
+    items = [len(_WORD.findall(item)) for item in parts]
     if len(items) < 3 or (len(items) == 3 and not _STRONG_MENU_MARK.search(line)):
         return False  # "Office 365 – HBDI – die Dritte": two dashes make a headline, not a menu
     return max(items) <= 3 or (len(items) >= 5 and sum(items) <= 3 * len(items))

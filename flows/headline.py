@@ -39,6 +39,8 @@ _PART_STRENGTH = 0.5
 _KICKER_WORDS = 6
 # Menu and breadcrumb marks between words ("Home » News", "A | B", ">Section>Page").
 _MENU_MARKS = re.compile(r"\S\s*[|·•>›»]\s*\S")
+# A stock ticker after a company name ("Chrysler <c> Says ..."), no menu arrow.
+_TICKER = re.compile(r"<[\w.]{1,8}>")
 _SEPARATOR_CHARS = re.compile(r"[|:·»/–—-]")
 _EMAIL = re.compile(r"\S@\S+\.\w")
 _WIDE = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
@@ -177,6 +179,11 @@ def _short_items(title: str) -> bool:
     return len(parts) >= 3 and all(len(part.split()) <= 4 for part in parts)
 
 
+def _sentence(text: str) -> bool:
+    # "The scene on Tuesday.", "File photo.": a caption's full stop; headlines end without one.
+    return text.endswith(".") and not text.endswith("..") and text[-2:-1].islower()
+
+
 def _tag_list(text: str) -> bool:
     # "Politik, Justiz, Emmanuel Macron": three or more comma-separated short items are a tag list.
     items = text.split(",")
@@ -199,8 +206,8 @@ def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: set[s
         size * _share(words, page) if i else 0.0,
         1.0 if near_meta else 0.0,
         between / 10 if i else 0.0,
-        1.0 if _MENU_MARKS.search(text) or _tag_list(text) else 0.0,
-        1.0 if ln.prose else 0.0,
+        1.0 if _MENU_MARKS.search(_TICKER.sub("", text)) or _tag_list(text) else 0.0,
+        1.0 if ln.prose or _sentence(ln.text) else 0.0,
         1.0 if max(map(len, ln.text.split())) > 25 else 0.0,
         1.0 if i >= first else 0.0,
         1.0 if ln.copies >= 3 else 0.0,

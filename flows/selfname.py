@@ -33,6 +33,8 @@ _BRAND = re.compile(r"^(?=.*[^\W\d_])(?:\w*\d\w*|[A-Z][a-z]+[A-Z]\w*"
 _NAME_PARTICLES = {"the", "of", "and", "&", "for", "für", "und", "de", "la", "el", "le", "der", "die", "das",
                    "del", "y"}
 _TOKEN = re.compile(r"[\w.+-]+")
+# Outlet names are short; a longer part of a headline is headline.
+_MAX_NAME_WORDS = 6
 # A name must be repeated this often in the page's furniture (the title's site part counts once).
 MIN_MENTIONS = 2
 # Brand-shaped tokens found only by scanning chrome need one more mention: they have no position evidence.
@@ -40,10 +42,11 @@ MIN_TOKEN_MENTIONS = 3
 
 
 def self_name(title_site: str | None, chrome_lines: list[str], body: str,
-              weak_site: str | None = None) -> str | None:
+              weak_site: str | None = None, colon_parts: tuple[str, ...] = ()) -> str | None:
     """Return the outlet name the page repeats about itself, or None when it does not say.
 
-    weak_site (a part of the headline line that may be a kicker) counts only when a notice names it."""
+    weak_site (a part of the headline line that may be a kicker) counts only when a notice names it;
+    colon_parts (the ends of a headline's "A: B") count when a proper name that the furniture repeats."""
     texts = [line for line in chrome_lines if len(line) < 300]
     holders = _holders(texts) if weak_site and _acceptable(weak_site) else None
     if holders and weak_site.lower() in {h.lower() for h in holders}:
@@ -51,6 +54,9 @@ def self_name(title_site: str | None, chrome_lines: list[str], body: str,
     if title_site and _acceptable(title_site) and _name_shaped(title_site):
         return title_site  # "Headline | Clearwater Reporter": the title names the site outright
     holders = _holders(texts) if holders is None else holders
+    for part in colon_parts:
+        if len(part.split()) <= _MAX_NAME_WORDS and _acceptable(part) and _vouched(part, texts, holders):
+            return part  # "Headline: The Silver Lake Mirror" and "© 2005 The Silver Lake Mirror" below
     for name in ([title_site] if title_site else []) + [h for h in holders if h != title_site]:
         if _acceptable(name) and _mentions(name, texts) + (title_site == name) >= MIN_MENTIONS:
             return name
@@ -60,6 +66,14 @@ def self_name(title_site: str | None, chrome_lines: list[str], body: str,
         if n >= MIN_TOKEN_MENTIONS and _acceptable(token) and token.lower() not in lowered:
             return token
     return None
+
+
+def _vouched(name: str, texts: list[str], holders: list[str]) -> bool:
+    # A notice holds the name, or a "More from <name>" list names its source.
+    if name.lower() in {h.lower() for h in holders}:
+        return True
+    pattern = re.compile(rf"^(?:more from|mehr von|más de|plus de)\s+{re.escape(name)}\b", re.I)
+    return any(pattern.match(line) for line in texts)
 
 
 def _holders(texts: list[str]) -> list[str]:

@@ -39,7 +39,8 @@ def clean(text: str, cfg: Config) -> Extracted:
     body = "\n\n".join(lines[i].text for i in kept)
     raw_title, title_source, title_site, weak_site = _title(lines, head)
     skip = {*kept, head, 0}
-    site = selfname.self_name(title_site, [ln.text for i, ln in enumerate(lines) if i not in skip], body, weak_site)
+    site = selfname.self_name(title_site, [ln.text for i, ln in enumerate(lines) if i not in skip], body, weak_site,
+                              _colon_parts(raw_title))
     # A <title>-like line loses a guessed site prefix or suffix; a headline line only the named site.
     title = titles.clean_title(raw_title, site, guess_site=title_source == "page_title")
     return Extracted(
@@ -100,6 +101,13 @@ def _title(lines: list[story.Line], head: int | None) -> tuple[str | None, str |
     if len(text) > 12 and titles.key(text) in titles.key(page_title):
         own_site = own_prefix = None  # the page title repeats the whole line: its dashes are the headline's own
     return text, "headline", own_site or site, prefix or own_prefix
+
+
+def _colon_parts(title: str | None) -> tuple[str, ...]:
+    # "Site: Headline" and "Headline: Site" look like "Kicker: Headline"; the page's other lines decide.
+    if not title or ": " not in title:
+        return ()
+    return title.partition(": ")[0], title.rpartition(": ")[2]
 
 
 def _site_parts(title: str) -> tuple[str | None, str | None]:

@@ -15,7 +15,8 @@ def kind(line: str) -> str | None:
     "Twitter", "Read more", "Weiterlesen", "Back to top", "Impressum", "Datenschutz", "Newsletter", "Anzeige",
     "Tags:", "INGRESAR", "Multimedia · User Galleries · News in Pictures",
     "Springe zum Inhalt", "Zur Hauptnavigation springen", "Primäres Menü", "Je m'abonne au Devoir",
-    "Síguenos en instagram", "Folgen Sie uns auf Twitter", "envoyer par mail",
+    "Síguenos en instagram", "Folgen Sie uns auf Twitter", "envoyer par mail", "Subscribe | Log in",
+    "Breaking News", "Today's paper",
 ])
 def test_navigation_and_buttons(line):
     assert kind(line) == chrome.NAV
@@ -63,7 +64,7 @@ def test_related_and_tag_lists(line):
     "In this Friday, Sept. 15, 2017 file photo, Russian military helicopter flies over a desert.",
     "Foto: Michael Bönte", "Photo: Getty Images", "Bundeskanzlerin Merkel in Berlin. Foto: Markus Scholz",
     "Presidente de EEUU, Joe Biden / AFP", "© Wiebke Jann", "Abbildung 4: klassische Schwachschicht.",
-    "Photograph by Jane Holden, Fauna & Flora International",
+    "Photograph by Jane Holden, Fauna & Flora International", "Image caption: Officials met on Monday",
 ])
 def test_captions_and_photo_credits(line):
     assert kind(line) == chrome.CAPTION
@@ -84,6 +85,7 @@ def test_link_shortener_line_is_a_url():
 def test_byline():
     assert kind("by Staff Writers") == chrome.BYLINE and kind("Von Jule Radeck") == chrome.BYLINE
     assert kind("Interview: Julia Lauter") == chrome.BYLINE and kind("Staff reporter") == chrome.BYLINE
+    assert kind("From wire reports") == chrome.BYLINE
 
 
 def test_byline_names_a_person():
@@ -104,6 +106,7 @@ def test_contents_headings():
     "Office 365 – HBDI – die Dritte",
     "Zur Fußzeile des Hauses führt eine Treppe, die im Winter oft vereist ist, sagte der Hausmeister.",
     "She said the bank's disclaimer was added after the ruling, and customers were not told about it.",
+    "War and Peace | Tolstoy",
 ])
 def test_story_lines_are_not_chrome(line):
     assert kind(line) is None

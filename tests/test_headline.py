@@ -70,3 +70,10 @@ def test_a_breadcrumb_trail_ends_with_the_page_title():
     head, _, _ = locate("Sie sind hier: Home » Europa » Deutschland » Emden", "Foto: Jane Doe", "Emden",
                         LEAD, "Kunsthalle in Emden", MORE)
     assert head == 2
+
+
+def test_a_ticker_is_no_menu_mark_and_a_caption_sentence_no_headline():
+    lead = "DETROIT, April 1 (Reuters) - Chrysler Corp said it made fewer cars in March than a year earlier."
+    head, _, _ = locate("Tech / Podcasts / Arts / Jobs", "Chrysler <c> Says March Car Output Fell",
+                        "Thursday, April 7, 2005", "The scene on Tuesday.", lead, MORE)
+    assert head == 1

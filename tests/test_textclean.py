@@ -158,3 +158,16 @@ def test_a_breadcrumb_first_line_names_no_site(cfg):
     ex = textclean.clean(page("Sie sind hier: Home » Reisen » Emden", "Emden", P1, "Kunsthalle in Emden", P2, P3),
                          cfg)
     assert ex.title_raw == "Emden" and ex.sitename is None
+
+
+def test_a_site_named_after_a_colon_is_removed_when_the_page_vouches_for_it(cfg):
+    text = page("Home | News", "Council approves school budget: The Silver Lake Mirror", "12 March 2021", P1, P2, P3,
+                "More from The Silver Lake Mirror: Other story | Another story")
+    ex = textclean.clean(text, cfg)
+    assert ex.title_raw == "Council approves school budget" and ex.sitename == "The Silver Lake Mirror"
+
+
+def test_a_kicker_before_a_colon_stays(cfg):
+    ex = textclean.clean(page("Home | News", "Mother's Day: Council approves school budget", "12 March 2021", P1, P2,
+                              P3, "Tags: Mother's Day, Budget"), cfg)
+    assert ex.title_raw == "Mother's Day: Council approves school budget"
