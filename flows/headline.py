@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from flows import titles
+from flows import dateline, titles
 from flows.story import Line, best_span, hard_end
 
 # How far into the page an h1 is looked for, and how far below it the story may start.
@@ -27,12 +27,13 @@ _WORD = re.compile(r"\w+")
 _LONG_WORD = re.compile(r"\w{3,}")
 # Weights of the headline evidence (_evidence, then the <title> match): constant; 3-20 words; share of its
 # words in the story's lead; being the first line; share of its words in the first line; a date or byline
-# within three lines; story-text lines between it and the story (per 10); menu marks or a tag list; prose;
-# a glued menu token; sitting inside the story span; repeated three times or more on the page; strength
-# of its match with a <title>-like line (1 headline part, 0.5 another part). Word shares count fully
-# from four words on. Set by hand, then checked by coordinate search on the textdump dev set (which moved
-# no weight by more than one step).
-WEIGHTS = (0.5, 1.0, 1.0, 0.25, 3.0, 0.5, -0.25, -2.0, -0.5, -2.0, -4.0, -0.5, 4.0)
+# within three lines; story-text lines between it and the story (per 10); menu marks or a tag list; prose
+# (or a caption's short sentence); a glued menu token; sitting inside the story span; repeated three times
+# or more on the page; the story below opening with a dateline; strength of its match with a <title>-like
+# line (1 headline part, 0.5 another part). Word shares count fully from four words on. Set by hand, then
+# checked by coordinate search on the textdump dev set (which moved no weight by more than one step); the
+# dateline weight on the syndication set's titles.
+WEIGHTS = (0.5, 1.0, 1.0, 0.25, 3.0, 0.5, -0.25, -2.0, -0.5, -2.0, -4.0, -0.5, 1.0, 4.0)
 # A line equal to a part of the <title> other than its headline part (a section, a kicker) counts this much.
 _PART_STRENGTH = 0.5
 # A kicker before a colon in a page title is a short label ("Siemens und die Kohlemine Adani: ...").
@@ -179,6 +180,18 @@ def _short_items(title: str) -> bool:
     return len(parts) >= 3 and all(len(part.split()) <= 4 for part in parts)
 
 
+def _dateline_below(lines: list[Line], i: int) -> bool:
+    # The story's first line, past a date, byline or caption sentence, opens with a dateline ("DETROIT,
+    # April 1 (Reuters) -"): the line above it is the headline.
+    if _sentence(lines[i].text):
+        return False
+    for ln in lines[i + 1:i + 5]:
+        if ln.kind is None and not ln.is_date and not (ln.words < 7 and _sentence(ln.text)):
+            return ln.words >= 4 and ("(" in ln.text[:60] or ln.text[:40] != ln.text[:40].lower()) and \
+                dateline.opens_with_dateline(ln.text)
+    return False
+
+
 def _sentence(text: str) -> bool:
     # "The scene on Tuesday.", "File photo.": a caption's full stop; headlines end without one.
     return text.endswith(".") and not text.endswith("..") and text[-2:-1].islower()
@@ -211,6 +224,7 @@ def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: set[s
         1.0 if max(map(len, ln.text.split())) > 25 else 0.0,
         1.0 if i >= first else 0.0,
         1.0 if ln.copies >= 3 else 0.0,
+        1.0 if _dateline_below(lines, i) else 0.0,
     )
 
 
