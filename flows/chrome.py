@@ -42,6 +42,7 @@ _NAV_LINE = _phrases(
     r"s[ií]guenos( en \w+)?", r"siga nos( no \w+)?", r"suivez nous( sur \w+)?", r"folge?n? (sie )?uns( auf \w+)?",
     r"follow us( on \w+)?", r"últimas( noticias| notícias)?", r"latest( news)?", r"neueste(s| artikel| beiträge)?",
     r"breaking( news)?", r"top (stories|news)", r"today s paper", r"e ?paper", r"print edition",
+    r"(zum vergrößern( bitte)?( an)?klicken|klicken zum vergrößern|click to enlarge|enlarge image|bild vergrößern)",
     r"(about|über) (the |this |das |den |die |dieses |diese )?(blog|site|author|autor|autorin|magazin|zeitschrift"
     r"|redaktion|projekt|verein)",
     r"(search|suche|suchen|buscar|rechercher?)( \w+){0,3}", r"close( this search box)?", r"schließen",
@@ -143,7 +144,8 @@ _CAPTION_START = re.compile(
     r"|kuva|abbildung|titelbild|crédito|crédit|légende|fotografía|beeld)\s?\d*\s?(?:credit)?\s?:(?:\s?\S|$)",
     re.I)
 _CAPTION_END = re.compile(
-    r"(?:\(|\b)(?:photo|foto|bild|image|imagen|picture|kuva|crédito|credit)s?\s?:\s?[^.!?]{2,60}\)?\s*$"
+    r"(?:\(|\b)(?:photo|foto|bild|image|imagen|picture|kuva|crédito|credit|bildquelle|fotoquelle|bildnachweis)s?"
+    r"\s?:\s?[^.!?]{2,60}\)?\s*$"
     r"|[/|]\s?(?:afp|ap|reuters|dpa|efe|epa|ansa|getty|picture alliance|imago|keystone)\s*$", re.I)
 _PICTURE_AGENCIES = re.compile(r"getty images|ap photo|afp photo|reuters/|/afp|/reuters|/ap |/dpa|dpa-bildfunk"
                                r"|imago images|shutterstock")

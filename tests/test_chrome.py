@@ -16,7 +16,7 @@ def kind(line: str) -> str | None:
     "Tags:", "INGRESAR", "Multimedia · User Galleries · News in Pictures",
     "Springe zum Inhalt", "Zur Hauptnavigation springen", "Primäres Menü", "Je m'abonne au Devoir",
     "Síguenos en instagram", "Folgen Sie uns auf Twitter", "envoyer par mail", "Subscribe | Log in",
-    "Breaking News", "Today's paper",
+    "Breaking News", "Today's paper", "Zum Vergrößern bitte anklicken",
 ])
 def test_navigation_and_buttons(line):
     assert kind(line) == chrome.NAV
@@ -65,6 +65,7 @@ def test_related_and_tag_lists(line):
     "Foto: Michael Bönte", "Photo: Getty Images", "Bundeskanzlerin Merkel in Berlin. Foto: Markus Scholz",
     "Presidente de EEUU, Joe Biden / AFP", "© Wiebke Jann", "Abbildung 4: klassische Schwachschicht.",
     "Photograph by Jane Holden, Fauna & Flora International", "Image caption: Officials met on Monday",
+    "Vertreter der Verbände sprachen mit der Ministerin. (Bildquelle: Ring der Landjugend )",
 ])
 def test_captions_and_photo_credits(line):
     assert kind(line) == chrome.CAPTION
