@@ -51,6 +51,8 @@ _WORD = re.compile(r"[^\W\d_]+")
 _TWO_NUMBERS = re.compile(r"\d\D+\d")
 # A date line may carry a few more words (an author's name, a section); more than this is a sentence.
 _MAX_OTHER_WORDS = 6
+# A date opening a line sits within its first characters, after a label of a few words at most.
+_LEADING_REACH, _LEADING_LABEL_WORDS = 40, 2
 
 
 def find_date(text: str) -> dt.date | None:
@@ -78,6 +80,20 @@ def parse_date_line(line: str, cfg: Config | None) -> dt.date | None:
     if len(_WORD.findall(rest)) > _MAX_OTHER_WORDS:
         return None
     return day if cfg is None or plausible(day, cfg) else None
+
+
+def leading_date(text: str, cfg: Config) -> dt.date | None:
+    """Return a plausible date that opens a line, after at most a short label ('Red. /', 'Pressemitteilung vom')."""
+    head = text[:_LEADING_REACH]
+    if not _TWO_NUMBERS.search(head):
+        return None
+    for form in _FORMS:
+        match = form.search(head)
+        if match and len(_WORD.findall(head[:match.start()])) <= _LEADING_LABEL_WORDS:
+            day = _to_date(match.groupdict())
+            if day and plausible(day, cfg):
+                return day
+    return None
 
 
 def month_day(text: str) -> tuple[int, int] | None:

@@ -20,6 +20,8 @@ _CREDIT_REACH = 6
 # A date line this close below the story still dates it (a "Published:" footer); further down it dates
 # comments or related stories (textdump dev set).
 _DATE_BELOW_REACH = 8
+# A story's first lines that may open with its date ("29.11.2022 – ...").
+_LEADING_DATE_LINES = 3
 # Lines up to this long are memoised (see _judge_cached).
 _CACHED_CHARS = 300
 
@@ -142,10 +144,28 @@ def _date_candidates(lines: list[story.Line], head: int | None, first: int, last
             rank = (2 if i <= last else 3, i)
         ranked.append((rank, day, ln.text))
     found = [(day, "date_line", text) for _, day, text in sorted(ranked)]
+    if not found:
+        found = _leading_dates(lines, head, first, cfg)
     placeholder = _placeholder_date(lines[0].text, cfg)
     if placeholder and not found:
         found.append((placeholder, "date_line", lines[0].text))
     return found
+
+
+def _leading_dates(lines: list[story.Line], head: int | None, first: int,
+                   cfg: Config) -> list[tuple[dt.date, str, str]]:
+    # Without a date line, a date opening the headline or the story's first lines dates the page:
+    # "29.11.2022 – Mehrfach hatte die Branche ...", "Pressemitteilung vom 25. Januar 2022 | Berlin – ...".
+    where = [head] if head is not None else []
+    for i in [*where, *range(max(0, first - 1), min(len(lines), first + _LEADING_DATE_LINES))]:
+        text = lines[i].text
+        # Captions, notices and template placeholders date no story; a dateline's date is the dateline's evidence.
+        undated = (lines[i].kind in _UNDATED_KINDS or lines[i].standalone_dateline
+                   or titles.strip_placeholder(text)[1] is not None or dateline.opens_with_dateline(text))
+        day = None if undated else dates.leading_date(text, cfg)
+        if day:
+            return [(day, "story_start", text)]
+    return []
 
 
 def _placeholder_date(first_line: str, cfg: Config) -> dt.date | None:

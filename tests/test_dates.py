@@ -53,3 +53,12 @@ def test_impossible_calendar_days_are_rejected():
 def test_month_day_without_year():
     assert dates.month_day("LONDON, Oct. 5 (Reuters) -") == (10, 5)
     assert dates.month_day("no date here") is None
+
+
+def test_leading_date_opens_a_line_after_a_short_label_at_most():
+    from flows.config import build_config
+
+    cfg = build_config(today=dt.date(2026, 11, 21))
+    assert dates.leading_date("Red. / 31.10.2023 Die ehemalige Kolonie steht vor dem Niedergang.", cfg) == \
+        dt.date(2023, 10, 31)
+    assert dates.leading_date("The council met on 31.10.2023 to vote on the budget.", cfg) is None

@@ -171,3 +171,13 @@ def test_a_kicker_before_a_colon_stays(cfg):
     ex = textclean.clean(page("Home | News", "Mother's Day: Council approves school budget", "12 March 2021", P1, P2,
                               P3, "Tags: Mother's Day, Budget"), cfg)
     assert ex.title_raw == "Mother's Day: Council approves school budget"
+
+
+def test_a_date_opening_the_story_dates_a_page_without_date_line(cfg):
+    ex = textclean.clean(page("Council approves school budget", "29.11.2022 – " + P1, P2, P3), cfg)
+    assert [(d, s) for d, s, _ in ex.dates] == [(dt.date(2022, 11, 29), "story_start")]
+
+
+def test_a_date_line_outranks_a_date_opening_the_story(cfg):
+    ex = textclean.clean(page("Council approves school budget", "12 March 2021", "29.11.2022 – " + P1, P2, P3), cfg)
+    assert ex.dates[0][:2] == (dt.date(2021, 3, 12), "date_line")
