@@ -40,6 +40,9 @@ _PART_STRENGTH = 0.5
 _KICKER_WORDS = 6
 # Menu and breadcrumb marks between words ("Home » News", "A | B", ">Section>Page").
 _MENU_MARKS = re.compile(r"\S\s*[|·•>›»]\s*\S")
+# Two words glued where one menu item ends and the next begins ("noticiasRusia"); brand names glue
+# shorter heads ("iPhone", "YouTube").
+_GLUED_ITEM = re.compile(r"[a-zà-ÿ]{3}[A-ZÀ-Þ][a-zà-ÿ]")
 # A stock ticker after a company name ("Chrysler <c> Says ..."), no menu arrow.
 _TICKER = re.compile(r"<[\w.]{1,8}>")
 _SEPARATOR_CHARS = re.compile(r"[|:·»/–—-]")
@@ -192,6 +195,11 @@ def _dateline_below(lines: list[Line], i: int) -> bool:
     return False
 
 
+def _glued_items(text: str) -> bool:
+    # "Últimas noticiasRusia invade UcraniaCoronavirus": menu items saved without separators.
+    return len(_GLUED_ITEM.findall(text)) >= 2
+
+
 def _sentence(text: str) -> bool:
     # "The scene on Tuesday.", "File photo.": a caption's full stop; headlines end without one.
     return text.endswith(".") and not text.endswith("..") and text[-2:-1].islower()
@@ -219,7 +227,7 @@ def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: set[s
         size * _share(words, page) if i else 0.0,
         1.0 if near_meta else 0.0,
         between / 10 if i else 0.0,
-        1.0 if _MENU_MARKS.search(_TICKER.sub("", text)) or _tag_list(text) else 0.0,
+        1.0 if _MENU_MARKS.search(_TICKER.sub("", text)) or _tag_list(text) or _glued_items(text) else 0.0,
         1.0 if ln.prose or _sentence(ln.text) else 0.0,
         1.0 if max(map(len, ln.text.split())) > 25 else 0.0,
         1.0 if i >= first else 0.0,
@@ -233,6 +241,8 @@ def _headline_shaped(ln: Line) -> bool:
         return False
     if ln.text.endswith(":") or "://" in ln.text or (ln.words <= 4 and _EMAIL.search(ln.text)):
         return False  # labels ("Sie sind hier:"), links and addresses are not headlines
+    if ln.text[:1] in "([" and ln.text[-1:] in ")]":
+        return False  # an aside in brackets ("( + 300 Minuten Wartezeit )")
     letters = sum(map(str.isalpha, ln.text))
     return letters >= 0.6 * len(ln.text.replace(" ", "")) and (ln.words >= 2 or letters >= 4)
 

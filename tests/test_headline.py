@@ -77,3 +77,9 @@ def test_a_ticker_is_no_menu_mark_and_a_caption_sentence_no_headline():
     head, _, _ = locate("Tech / Podcasts / Arts / Jobs", "Chrysler <c> Says March Car Output Fell",
                         "Thursday, April 7, 2005", "The scene on Tuesday.", lead, MORE)
     assert head == 1
+
+
+def test_glued_menu_items_and_bracketed_asides_are_no_headlines():
+    head, _, _ = locate("Home | News", "Últimas noticiasRusia invade UcraniaCoronavirus", "( + 300 Minuten Wartezeit )",
+                        "Council approves new school budget", "12 March 2021", LEAD, MORE)
+    assert head == 3
