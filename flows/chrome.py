@@ -34,8 +34,8 @@ def _phrases(*words: str) -> re.Pattern[str]:
 _NAV_LINE = _phrases(
     r"(skip|jump) to (main )?(content|navigation|search|footer)( accesskey \d)?", r"zum (haupt)?inhalt( springen)?",
     r"(direkt )?zu(m|r) (haupt)?(inhalt|navigation|suche|footer|fußzeile|menü)( springen)?",
-    r"saltar (al|a) contenido",
-    r"aller au contenu( principal)?", r"toggle (navigation|menu)", r"(navigation|menü) (umschalten|öffnen|schließen)", r"(main )?(menu|menü|navigation|navigationsmenü)",
+    r"saltar (al|a) contenido", r"aller au contenu( principal)?", r"toggle (navigation|menu)",
+    r"(navigation|menü) (umschalten|öffnen|schließen)", r"(main )?(menu|menü|navigation|navigationsmenü)",
     r"springe? zu(m|r) (haupt)?(inhalt|navigation|suche|fußzeile|footer|menü)",
     r"(primäres|sekundäres|haupt) ?menü", r"(primary|secondary) (menu|navigation)",
     r"je m abonne( au \w+)?", r"abonnez vous( au \w+)?", r"s abonner", r"suscr[ií]b[ae]se", r"assine( já)?",
