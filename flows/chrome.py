@@ -149,10 +149,9 @@ _CAPTION_END = re.compile(
     r"|[/|]\s?(?:afp|ap|reuters|dpa|efe|epa|ansa|getty|picture alliance|imago|keystone)\s*$", re.I)
 _PICTURE_AGENCIES = re.compile(r"getty images|ap photo|afp photo|reuters/|/afp|/reuters|/ap |/dpa|dpa-bildfunk"
                                r"|imago images|shutterstock")
-# Substrings every picture-agency name above contains, and the marks a caption's closing credit needs:
+# Substrings every picture-agency name above contains (a caption's closing credit needs ":", "/" or "|"):
 # plain substring tests rule most lines out far faster than the patterns' scans.
 _PICTURE_KEYS = ("/", "getty", "photo", "imago", "shutterstock", "dpa-")
-_CAPTION_END_KEYS = (":", "/", "|")
 # Copyright and all-rights notices, in the dev sets' languages (looked for only when a marker is present).
 _NOTICE_PHRASES = ("©", "copyright", "rights reserved", "rechte vorbehalten", "derechos reservados",
                    "droits réservés", "not reproduce", "may not be published", "may not be republished")
@@ -207,7 +206,7 @@ def kind(line: str, n_words: int) -> str | None:
     if ("http" in low or "www." in low) and _URL_LINE.match(line):
         return URL
     if (n_words <= _PHRASE_WORDS and (_WIDGET_LINE.match(norm) or low.startswith("mehr:"))) or (
-            any(k in low for k in _WIDGET_KEYS) and _WIDGET_ANYWHERE.search(low)):
+            _holds_any(low, _WIDGET_KEYS) and _WIDGET_ANYWHERE.search(low)):
         return WIDGET
     if notice and _is_notice(line):
         # "© Jane Doe" under a picture credits the photographer; a notice has a year or reserves rights.
@@ -244,7 +243,15 @@ def is_byline(line: str) -> bool:
 
 
 def _notice(low: str) -> bool:
-    return any(phrase in low for phrase in _NOTICE_PHRASES)
+    return _holds_any(low, _NOTICE_PHRASES)
+
+
+def _holds_any(text: str, keys: tuple[str, ...]) -> bool:
+    # A plain loop: cheaper than any() over a generator for the few keys tested on every line.
+    for key in keys:
+        if key in text:
+            return True
+    return False
 
 
 def _menu_mark(line: str) -> bool:
@@ -260,9 +267,9 @@ def _is_caption(line: str, low: str) -> bool:
     if _CAPTION_START.match(line.lstrip(" .,;:-–—|")):
         return True
     tail = line[-90:]
-    if any(key in tail for key in _CAPTION_END_KEYS) and _CAPTION_END.search(tail):
+    if (":" in tail or "/" in tail or "|" in tail) and _CAPTION_END.search(tail):
         return True
-    return any(key in low for key in _PICTURE_KEYS) and _PICTURE_AGENCIES.search(low) is not None
+    return _holds_any(low, _PICTURE_KEYS) and _PICTURE_AGENCIES.search(low) is not None
 
 
 def _is_notice(line: str) -> bool:
