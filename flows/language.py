@@ -16,7 +16,7 @@ MIN_LETTERS = 40
 # plausible runner-up wins then (extraction dev set: declared <html lang> vs body language).
 MIN_CONFIDENCE = 0.5
 _ISO_639_1 = re.compile(r"^[a-z]{2}$")
-_LETTERS = re.compile(r"[^\W\d_]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -95,7 +95,7 @@ def detect(text: str, hint: str | None = None) -> str | None:
     """Return the ISO 639-1 code of the text's language; the hint when the text is too short; else None."""
     hint = normalise(hint)
     sample = text[:SAMPLE_CHARS]
-    if len(_LETTERS.findall(sample)) < MIN_LETTERS:
+    if sum(map(len, _LETTERS.findall(sample))) < MIN_LETTERS:
         return hint
     ranked = rank(sample)
     if not ranked:

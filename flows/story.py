@@ -141,7 +141,12 @@ def unwrap(raw: list[str]) -> list[str]:
     out: list[str] = []
     after_text = False
     for part in raw:
-        line = (("  " in part or "\t" in part) and _spaced_menu(part)) or " ".join(part.split())
+        if "  " in part or "\t" in part:
+            line = _spaced_menu(part) or " ".join(part.split())
+        elif part.isascii() and part.isprintable() and part[:1] != " " and part[-1:] != " ":
+            line = part  # printable ASCII whose only whitespace is single spaces: nothing to collapse
+        else:
+            line = " ".join(part.split())
         if not line:
             after_text = False
             continue

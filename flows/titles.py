@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # A template placeholder some scrapers write before the title: "date 1995-01-01 Headline".
 _PLACEHOLDER = re.compile(r"^\s*(?:date|datum)\s+\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?\s*", re.I)
@@ -34,6 +35,7 @@ def strip_placeholder(title: str) -> tuple[str, str | None]:
     return title[match.end():], match.group(0).strip()
 
 
+@lru_cache(maxsize=4096)
 def split_site(title: str) -> tuple[str, str | None]:
     """Split 'Headline | Site', 'Headline - Site', 'Site - Headline', 'Site:Headline' into (headline, site)."""
     title = " ".join(title.split())
