@@ -285,7 +285,7 @@ def _is_menu(line: str) -> bool:
     # navigation buttons.
     parts = [item for item in _MENU_SPLIT.split(line) if item.strip()]
     if len(parts) == 2:  # "Subscribe | Log in": two buttons
-        return all(_NAV_LINE.match(normalise(part)) for part in parts)
+        return all(part.count(" ") <= 3 and _NAV_LINE.match(normalise(part)) for part in parts)
     items = [len(_WORD.findall(item)) for item in parts]
     if len(items) < 3 or (len(items) == 3 and not _STRONG_MENU_MARK.search(line)):
         return False  # "Office 365 – HBDI – die Dritte": two dashes make a headline, not a menu

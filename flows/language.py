@@ -87,7 +87,8 @@ def rank(text: str) -> list[tuple[str, float]]:
     for first, dupe in ident._alias_pairs:  # script variants of one label share a code
         scores[first] += scores[dupe]
         scores[dupe] = 0.0
-    order = np.argsort(-scores, kind="stable")[:3]
+    top = np.argpartition(-scores, min(3, len(scores) - 1))[:3]
+    order = sorted(top.tolist(), key=lambda i: (-scores[i], i))  # ties in model order, as a stable sort
     return [(ident.nb_classes[i], float(scores[i])) for i in order]
 
 
