@@ -97,6 +97,7 @@ def candidates(lines: list[Line]) -> list[Candidate]:
                 spans[i] = (f, l, strength)
             elif i < first:  # a weak story below it (product, recipe, forum page): the page's best span
                 spans[i] = (first, last, strength)
+    _dated_heads(lines, first, best, spans)
     # The span may open with its headline, or with a line or two (a kicker, a menu) above it.
     inside = [i for i in range(first, min(first + _HEAD_INSIDE, last)) if not lines[i].prose or i == first]
     for i in [*inside, *range(first - 1, max(-1, first - _HEAD_WINDOW - 1), -1), 0]:
@@ -122,6 +123,21 @@ def _title_related(text: str, heads: list[str]) -> bool:
         return False
     k = f" {k} "
     return any(k in h or (h in k and len(h) > 12) for h in heads)
+
+
+def _dated_heads(lines: list[Line], first: int, best: float, spans: dict[int, tuple[int, int, float]]) -> None:
+    # An article header: a headline, then its byline and date, then the story. Inside the page's best span
+    # (which may open with a teaser above it) such a line heads the story below it.
+    found = 0
+    for i in range(first, min(len(lines) - 1, first + _HEAD_SEARCH_LINES)):
+        ln = lines[i]
+        if found >= _MAX_H1_MATCHES or ln.kind is not None or ln.prose or i in spans or not 3 <= ln.words <= 25:
+            continue
+        if any(x.is_date for x in lines[i + 1:i + 4]) and _headline_shaped(ln):
+            f, l, s = best_span(lines, i + 1, hard_end(lines, i + 1), i + _HEAD_TO_BODY_LINES)
+            if s > 0 and s >= best * HEAD_SPAN_SHARE:
+                spans[i] = (f, l, 0.0)
+                found += 1
 
 
 def _far_candidates(lines: list[Line], first: int, last: int, heads: list[str],

@@ -83,3 +83,12 @@ def test_glued_menu_items_and_bracketed_asides_are_no_headlines():
     head, _, _ = locate("Home | News", "Últimas noticiasRusia invade UcraniaCoronavirus", "( + 300 Minuten Wartezeit )",
                         "Council approves new school budget", "12 March 2021", LEAD, MORE)
     assert head == 3
+
+
+def test_a_dated_header_inside_the_span_heads_the_story_below_it():
+    teaser = ("Read how the council spent last year's money on roads, parks and the new library in the old town, "
+              "why the mayor wants a second bridge over the river, and what the opposition says about the plans "
+              "for the harbour, the schools and the swimming pool that closed in the spring after the storm.")
+    head, first, _ = locate("Latest", teaser, "Your reading list", "Opinion", "Council approves new school budget",
+                            "By Jane Doe", "12/03/2021 21:44", LEAD, MORE, LEAD + " Again.")
+    assert head == 4 and first == 7
