@@ -8,8 +8,10 @@ import json
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from typing import BinaryIO
 
+from flows.config import Config
+from flows.limits import InflationGuard, OverCap
 from flows.model import Quarantined
 
 STAGE = "ingest"
@@ -38,35 +40,42 @@ def is_archive(name: str) -> bool:
     return name.lower().endswith(WARC_SUFFIXES + JSONL_SUFFIXES)
 
 
-def read_archive(path: Path, rel: str, max_bytes: int) -> Iterator[Record | Quarantined]:
-    """Stream an archive's pages; damage ends the stream with one quarantine row naming where."""
+def read_archive(handle: BinaryIO, rel: str, cfg: Config) -> Iterator[Record | Quarantined]:
+    """Stream an archive's pages from an open file; damage, or inflating past the caps of `cfg`, ends the
+    stream with one quarantine row naming where. An archive without a single page is quarantined whole."""
     reader = _warc if rel.lower().endswith(WARC_SUFFIXES) else _jsonl
-    yield from reader(path, rel, max_bytes)
+    empty = True
+    for item in reader(InflationGuard(handle, cfg), rel, cfg.max_doc_bytes):
+        empty = False
+        yield item
+    if empty:
+        yield Quarantined(rel, STAGE, "empty_file", "the archive holds no page records")
 
 
 def _damage(rel: str, where: str, err: BaseException) -> Quarantined:
-    reason = "truncated_archive" if isinstance(err, EOFError) else "damaged_archive"
-    return Quarantined(f"{rel}#{where}", STAGE, reason,
-                       f"unreadable from {where}: {type(err).__name__}: {err}; "
-                       "every record before it was kept"[:500])
+    if isinstance(err, OverCap):
+        reason, text = err.reason, err.detail
+    else:
+        reason = "truncated_archive" if isinstance(err, EOFError) else "damaged_archive"
+        text = f"unreadable from {where}: {type(err).__name__}: {err}"
+    return Quarantined(f"{rel}#{where}", STAGE, reason, f"{text}; every record before it was kept"[:500])
 
 
-def _warc(path: Path, rel: str, max_bytes: int) -> Iterator[Record | Quarantined]:
+def _warc(guard: InflationGuard, rel: str, max_bytes: int) -> Iterator[Record | Quarantined]:
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
 
+    records = ArchiveIterator(guard, check_digests=True)
+    guard.inflated = lambda: getattr(records.reader, "num_read", 0)
     last_offset = 0
-    with path.open("rb") as handle:
-        records = ArchiveIterator(handle, check_digests=True)
-        try:
-            for rec in records:
-                last_offset = records.offset  # where this record starts (before it is read)
-                if rec.rec_type in _PAGE_RECORDS:
-                    yield _warc_page(rec, rel, max_bytes)
-        except (ArchiveLoadFailed, *_DAMAGE) as err:
-            yield _damage(rel, f"offset:{records.offset}", err)
-            return
-    if rel.lower().endswith(".gz") and not _gzip_ends_cleanly(path, last_offset):
+    try:
+        for rec in records:
+            last_offset = records.offset  # where this record starts (before it is read)
+            if rec.rec_type in _PAGE_RECORDS:
+                yield _warc_page(rec, rel, max_bytes)
+    except Exception as err:  # noqa: BLE001 - any failure of the parser on hostile bytes is damage
+        yield _damage(rel, f"offset:{records.offset}", err)
+        return
+    if rel.lower().endswith(".gz") and not _gzip_ends_cleanly(guard.handle, last_offset):
         yield Quarantined(f"{rel}#offset:{last_offset}", STAGE, "truncated_archive",
                           "the compressed archive ends inside a record; every record before it was kept")
 
@@ -95,42 +104,75 @@ def _warc_page(rec, rel: str, max_bytes: int) -> Record | Quarantined:
     return Record(key, data, "html", url, parse_timestamp(rec.rec_headers.get_header("WARC-Date")), charset)
 
 
-def _gzip_ends_cleanly(path: Path, offset: int) -> bool:
-    """Tell whether every gzip member from the last record's start to the file's end is complete."""
-    with path.open("rb") as handle:
-        handle.seek(offset)
-        data = handle.read()
-    while data:
-        inflater = zlib.decompressobj(31)
-        try:
-            inflater.decompress(data)
-        except zlib.error:
-            return False
-        if not inflater.eof:
-            return False
-        data = inflater.unused_data.lstrip(b"\0")
-    return True
+def _gzip_ends_cleanly(handle: BinaryIO, offset: int) -> bool:
+    """Tell whether every gzip member from the last record's start to the file's end is complete; the
+    members are inflated in bounded steps and their output dropped."""
+    handle.seek(offset)
+    inflater, inside = zlib.decompressobj(31), False
+    while block := handle.read(1 << 16):
+        while block:
+            if not inside:
+                block = block.lstrip(b"\0")  # zero padding between members
+                if not block:
+                    break
+                inflater, inside = zlib.decompressobj(31), True
+            try:
+                inflater.decompress(block, 1 << 20)
+            except zlib.error:
+                return False
+            block, inside = (inflater.unused_data, False) if inflater.eof else (inflater.unconsumed_tail, True)
+    return not inside
 
 
-def _jsonl(path: Path, rel: str, max_bytes: int) -> Iterator[Record | Quarantined]:
-    opener = gzip.open if rel.lower().endswith(".gz") else open
+def _jsonl(guard: InflationGuard, rel: str, max_bytes: int) -> Iterator[Record | Quarantined]:
+    gz = rel.lower().endswith(".gz")
+    lines = _Lines(gzip.GzipFile(fileobj=guard, mode="rb") if gz else guard, 2 * max_bytes + 1)
+    if gz:
+        guard.inflated = lambda: lines.count
     number = 0
     try:
-        with opener(path, "rb") as handle:
-            for number, line in enumerate(handle, start=1):
-                if line.strip():
-                    yield _jsonl_record(line, f"{rel}#line:{number}", max_bytes)
-    except _DAMAGE as err:
+        while line := lines.next():
+            number += 1
+            key = f"{rel}#line:{number}"
+            if lines.overlong(line):
+                lines.skip_rest(guard)
+                yield Quarantined(key, STAGE, "too_large", f"a record over {lines.limit - 1} bytes")
+            elif line.strip():
+                guard.check()
+                yield _jsonl_record(line, key, max_bytes)
+    except (OverCap, *_DAMAGE) as err:
         yield _damage(rel, f"line:{number + 1}", err)
+
+
+class _Lines:
+    """Lines of at most `limit` bytes from a binary stream, counting every byte read."""
+
+    def __init__(self, stream, limit: int) -> None:
+        self.stream, self.limit, self.count = stream, limit, 0
+
+    def next(self) -> bytes:
+        """The next line, or its first `limit` bytes; b'' at the end."""
+        line = self.stream.readline(self.limit)
+        self.count += len(line)
+        return line
+
+    def overlong(self, line: bytes) -> bool:
+        """Tell whether a line was cut at the limit."""
+        return len(line) == self.limit and not line.endswith(b"\n")
+
+    def skip_rest(self, guard: InflationGuard) -> None:
+        """Read past the rest of a cut line in bounded pieces, checking the caps as it goes."""
+        while piece := self.next():
+            guard.check()
+            if piece.endswith(b"\n"):
+                return
 
 
 def _jsonl_record(line: bytes, key: str, max_bytes: int) -> Record | Quarantined:
     """Turn one JSONL line ({url, html or text, crawled_at?}) into a page Record, or say why not."""
-    if len(line) > 2 * max_bytes:
-        return Quarantined(key, STAGE, "too_large", f"a {len(line)}-byte record")
     try:
         obj = json.loads(line)
-    except ValueError as err:
+    except (ValueError, RecursionError) as err:
         return Quarantined(key, STAGE, "bad_record", f"not a JSON object: {err}"[:300])
     if not isinstance(obj, dict):
         return Quarantined(key, STAGE, "bad_record", "the line is JSON but not an object")
@@ -138,9 +180,19 @@ def _jsonl_record(line: bytes, key: str, max_bytes: int) -> Record | Quarantined
     body, kind = (html, "html") if isinstance(html, str) and html.strip() else (text, "text")
     if not isinstance(body, str) or not body.strip():
         return Quarantined(key, STAGE, "empty_file", "the record has no html or text")
-    url = obj.get("url") if isinstance(obj.get("url"), str) else None
-    crawled = obj.get("crawled_at") if isinstance(obj.get("crawled_at"), str) else None
+    url, crawled = _string(obj.get("url")), _string(obj.get("crawled_at"))
     return Record(key, body.encode("utf-8", "surrogatepass"), kind, url or None, parse_timestamp(crawled))
+
+
+def _string(value: object) -> str | None:
+    """A JSON string field, or None when it is another type or holds a lone surrogate (no valid text)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return value
 
 
 def parse_timestamp(value: str | None) -> dt.datetime | None:
@@ -149,8 +201,8 @@ def parse_timestamp(value: str | None) -> dt.datetime | None:
         return None
     try:
         stamp = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
+        if stamp.tzinfo is None:
+            stamp = stamp.replace(tzinfo=dt.timezone.utc)
+        return stamp.astimezone(dt.timezone.utc)
+    except (ValueError, OverflowError):  # unreadable, or a year-9999 stamp that UTC pushes past 9999
         return None
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=dt.timezone.utc)
-    return stamp.astimezone(dt.timezone.utc)

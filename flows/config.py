@@ -26,6 +26,23 @@ class Config:
     html_suffixes: tuple[str, ...] = (".html", ".htm")
     # A page larger than this is quarantined rather than parsed: real news pages stay well under 5 MB.
     max_doc_bytes: int = 20_000_000
+    # Per-document limits keep one hostile page from stalling a run. They bound the work, not the clock,
+    # so a release never depends on how busy the machine was: `extract_seconds` is the wall-clock budget
+    # they are sized to, which tests/bench/test_bench_limits.py measures and `make fuzz` checks per input.
+    extract_seconds: float = 10.0
+    # Trafilatura and htmldate take ~0.6 s per MB of markup; the extraction dev set's largest page is 0.6 MB.
+    max_html_chars: int = 5_000_000
+    # Trafilatura's time grows faster than the element count (40k elements ~2 s, 80k ~6 s on an idle
+    # 2-core box); the extraction dev set's largest page has 4,219 elements (median 680).
+    max_html_elements: int = 30_000
+    # lxml without huge_tree stops parsing at depth 255 and silently drops the rest of the page; the
+    # extraction dev set's deepest page nests 42 levels.
+    max_html_depth: int = 250
+    # Archives: decompressed bytes read from one .warc.gz/.jsonl.gz before it is cut off (a CC-NEWS WARC
+    # is ~1 GB compressed, ~5 GB inflated), and the inflation ratio past max_doc_bytes that marks a gzip
+    # bomb (HTML and WARC files compress 3-10 times; a bomb of zeros ~1000 times).
+    max_archive_bytes: int = 20_000_000_000
+    max_inflation: int = 100
     # Files per chunk task: ~200 keeps Prefect's per-task overhead under 5% of a chunk's work (seeds+bench).
     chunk_docs: int = 200
     # Rows a chunk holds in memory before appending them to its staged part: an archive is one chunk

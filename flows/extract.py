@@ -9,7 +9,7 @@ from functools import lru_cache
 import trafilatura
 from trafilatura.utils import load_html
 
-from flows import dateline, htmldates, htmlmeta, htmlshown, htmlsite, htmltitle, textclean
+from flows import dateline, htmldates, htmlmeta, htmlshown, htmlsite, htmltitle, limits, textclean
 from flows.config import Config
 from flows.model import Extracted, Quarantined, RawDoc
 
@@ -38,6 +38,8 @@ def extract(raw: RawDoc, cfg: Config) -> Extracted | Quarantined:
     """Return the page's body and tagging evidence, or a quarantine row when no story is found."""
     html = raw.kind == "html"
     result = extract_html(raw, cfg) if html else textclean.clean(raw.text, cfg)
+    if isinstance(result, Quarantined):
+        return result
     floor = cfg.body_floor(raw.kind)
     # The floor counts the story the release carries, after the tagger lifts the dateline off its start:
     # the documents suite holds every released body to it.
@@ -48,11 +50,13 @@ def extract(raw: RawDoc, cfg: Config) -> Extracted | Quarantined:
     return result
 
 
-def extract_html(raw: RawDoc, cfg: Config) -> Extracted | None:
+def extract_html(raw: RawDoc, cfg: Config) -> Extracted | Quarantined | None:
     """Parse the page once; read its self-description, then let trafilatura cut the story from that tree."""
     tree = parse(raw.text)
     if tree is None:
         return None
+    if problem := limits.html_problem(raw.text, tree, cfg):  # bounds trafilatura's time on one page
+        return Quarantined(raw.source_path, STAGE, *problem, raw.doc_id)
     page = htmlmeta.read(tree)
     # trafilatura works on its own copy of the tree, so the evidence read above stays valid.
     doc = trafilatura.bare_extraction(tree, url=raw.url, **_options(cfg))

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import io
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from flows import archives
+from flows import archives, limits
 from flows.archives import parse_timestamp
 from flows.config import Config
 from flows.decode import Undecodable, decode
@@ -50,13 +51,12 @@ def doc_id_for(data: bytes) -> str:
 
 def plan(cfg: Config) -> Plan:
     """List every input file, sorted; loose files in chunks of `cfg.chunk_docs`, each archive alone."""
-    sidecar = load_sidecar(cfg.input_dir / cfg.manifest_name)
+    sidecar, rejected = _sidecar(cfg)
     chunks: list[tuple[Source, ...]] = []
     loose: list[Source] = []
-    rejected: list[Quarantined] = []
     for rel, problem in _walk(cfg):
         if problem:
-            rejected.append(Quarantined(rel, STAGE, problem[0], problem[1]))
+            rejected.append(Quarantined(limits.shown_name(rel), STAGE, problem[0], problem[1]))
         elif archives.is_archive(rel):
             chunks.extend(_cut(loose, cfg.chunk_docs))
             loose = []
@@ -66,6 +66,17 @@ def plan(cfg: Config) -> Plan:
             loose.append(Source(rel, url, crawled))
     chunks.extend(_cut(loose, cfg.chunk_docs))
     return Plan(tuple(chunks), tuple(rejected))
+
+
+def _sidecar(cfg: Config) -> tuple[dict, list[Quarantined]]:
+    """The sidecar manifest's mapping, or none and a quarantine row when it cannot be read."""
+    try:
+        return load_sidecar(cfg.input_dir / cfg.manifest_name, cfg), []
+    except limits.Refused as err:
+        return {}, [Quarantined(cfg.manifest_name, STAGE, err.reason, err.detail)]
+    except (OSError, ValueError, csv.Error) as err:
+        return {}, [Quarantined(cfg.manifest_name, STAGE, "bad_manifest",
+                                f"read without it: {type(err).__name__}: {err}"[:300])]
 
 
 def _cut(sources: list[Source], size: int) -> list[tuple[Source, ...]]:
@@ -84,31 +95,39 @@ def _walk(cfg: Config) -> Iterator[tuple[str, tuple[str, str] | None]]:
                 path = Path(dirpath, name)
                 found.append((path.relative_to(root).as_posix(), path))
     for rel, path in sorted(found):
-        if path.is_symlink() and not _inside(path, root):
-            yield rel, ("outside_input", "symbolic link pointing outside the input folder")
-        else:
-            yield rel, None
+        yield rel, _name_problem(rel) or _link_problem(path, root)
+
+
+def _name_problem(rel: str) -> tuple[str, str] | None:
+    # A name that is not UTF-8 cannot be a source_path: the operator has to rename the file.
+    if rel != limits.shown_name(rel):
+        return "bad_file_name", "the file name is not valid UTF-8; rename the file to read it"
+    return None
+
+
+def _link_problem(path: Path, root: Path) -> tuple[str, str] | None:
+    # realpath, unlike Path.resolve, returns rather than raises on a symlink loop; reading the file then
+    # fails as unreadable. A symlink swapped in after planning is caught when the file is opened.
+    if path.is_symlink() and not _inside(Path(os.path.realpath(path)), root):
+        return "outside_input", "symbolic link pointing outside the input folder"
+    return None
 
 
 def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root)
-        return True
-    except (ValueError, OSError):
-        return False
+    return path == root or root in path.parents
 
 
-def load_sidecar(path: Path) -> dict[str, tuple[str | None, dt.datetime | None]]:
+def load_sidecar(path: Path, cfg: Config) -> dict[str, tuple[str | None, dt.datetime | None]]:
     """Read the optional `file,url,crawled_at` manifest; a missing file gives an empty mapping."""
-    if not path.is_file():
+    if not os.path.lexists(path):
         return {}
+    data = limits.read_input(path, cfg.input_dir, cfg.max_doc_bytes)
     out: dict[str, tuple[str | None, dt.datetime | None]] = {}
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        for row in csv.DictReader(handle):
-            name = (row.get("file") or "").strip()
-            if name:
-                out[name] = ((row.get("url") or "").strip() or None,
-                             parse_timestamp(row.get("crawled_at")))
+    for row in csv.DictReader(io.StringIO(data.decode("utf-8-sig"), newline="")):
+        name = (row.get("file") or "").strip()
+        if name:
+            out[name] = ((row.get("url") or "").strip() or None,
+                         parse_timestamp(row.get("crawled_at")))
     return out
 
 
@@ -123,30 +142,31 @@ def read_chunk(chunk: tuple[Source, ...], cfg: Config) -> Iterator[RawDoc | Quar
 
 def read_archive(source: Source, cfg: Config) -> Iterator[RawDoc | Quarantined]:
     """Stream an archive's records as documents; `source_path` is the archive path, '#', the record key."""
-    path = cfg.input_dir / source.rel_path
+    rel = source.rel_path
     try:
-        for rec in archives.read_archive(path, source.rel_path, cfg.max_doc_bytes):
-            if isinstance(rec, Quarantined):
-                yield rec
-            else:
-                yield raw_from_bytes(rec.data, rec.key, rec.kind, rec.url, rec.crawled_at, rec.charset)
+        with limits.open_input(cfg.input_dir / source.rel_path, cfg.input_dir) as handle:
+            for rec in archives.read_archive(handle, rel, cfg):
+                if isinstance(rec, Quarantined):
+                    yield rec
+                else:
+                    yield raw_from_bytes(rec.data, rec.key, rec.kind, rec.url, rec.crawled_at, rec.charset)
+    except limits.Refused as err:
+        yield Quarantined(rel, STAGE, err.reason, err.detail)
     except OSError as err:
-        yield Quarantined(source.rel_path, STAGE, "unreadable", f"{type(err).__name__}: {err.strerror}")
+        yield Quarantined(rel, STAGE, "unreadable", f"{type(err).__name__}: {err.strerror}")
 
 
 def read_source(source: Source, cfg: Config) -> RawDoc | Quarantined:
     """Read one loose file; failures become quarantine rows, never exceptions."""
-    path = cfg.input_dir / source.rel_path
+    rel = source.rel_path
     try:
-        size = path.stat().st_size
-        if size > cfg.max_doc_bytes:
-            return Quarantined(source.rel_path, STAGE, "too_large",
-                               f"{size} bytes, over the {cfg.max_doc_bytes}-byte limit")
-        data = path.read_bytes()
+        data = limits.read_input(cfg.input_dir / source.rel_path, cfg.input_dir, cfg.max_doc_bytes)
+    except limits.Refused as err:
+        return Quarantined(rel, STAGE, err.reason, err.detail)
     except OSError as err:
-        return Quarantined(source.rel_path, STAGE, "unreadable", f"{type(err).__name__}: {err.strerror}")
-    kind = "html" if source.rel_path.lower().endswith(cfg.html_suffixes) else "text"
-    return raw_from_bytes(data, source.rel_path, kind, source.url, source.crawled_at)
+        return Quarantined(rel, STAGE, "unreadable", f"{type(err).__name__}: {err.strerror}")
+    kind = "html" if rel.lower().endswith(cfg.html_suffixes) else "text"
+    return raw_from_bytes(data, rel, kind, source.url, source.crawled_at)
 
 
 def raw_from_bytes(data: bytes, rel: str, kind: str, url: str | None = None,
