@@ -66,16 +66,19 @@ def _warc(guard: InflationGuard, rel: str, max_bytes: int) -> Iterator[Record | 
 
     records = ArchiveIterator(guard, check_digests=True)
     guard.inflated = lambda: getattr(records.reader, "num_read", 0)
-    last_offset = 0
+    last_offset, cut = 0, False
     try:
         for rec in records:
-            last_offset = records.offset  # where this record starts (before it is read)
+            last_offset, cut = records.offset, False  # where this record starts (before it is read)
             if rec.rec_type in _PAGE_RECORDS:
-                yield _warc_page(rec, rel, max_bytes)
+                page = _warc_page(rec, rel, max_bytes)
+                cut = isinstance(page, Quarantined) and page.reason == "truncated_archive"
+                yield page
     except Exception as err:  # noqa: BLE001 - any failure of the parser on hostile bytes is damage
         yield _damage(rel, f"offset:{records.offset}", err)
         return
-    if rel.lower().endswith(".gz") and not _gzip_ends_cleanly(guard.handle, last_offset):
+    # A last record already found cut short is not reported twice.
+    if rel.lower().endswith(".gz") and not cut and not _gzip_ends_cleanly(guard.handle, last_offset):
         yield Quarantined(f"{rel}#offset:{last_offset}", STAGE, "truncated_archive",
                           "the compressed archive ends inside a record; every record before it was kept")
 
