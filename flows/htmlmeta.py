@@ -222,19 +222,19 @@ def _json_ld(text: str) -> list[dict]:
     """Return the objects of a JSON-LD block, @graph members flattened; loose fields if malformed."""
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         found = dict(_LOOSE_FIELD.findall(text))
         return [{"@type": "Article", **found}] if found else []
     out: list[dict] = []
-    stack = data if isinstance(data, list) else [data]
+    stack = [data]  # next item last: popping and pushing at the end keeps a huge array linear
     while stack and len(out) < 50:
-        item = stack.pop(0)
+        item = stack.pop()
         if isinstance(item, list):
-            stack[:0] = item
+            stack.extend(reversed(item))
         elif isinstance(item, dict):
             out.append(item)
             if isinstance(item.get("@graph"), list):
-                stack[:0] = item["@graph"]
+                stack.extend(reversed(item["@graph"]))
     return out
 
 

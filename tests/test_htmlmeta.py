@@ -46,3 +46,19 @@ def test_canonical_link_and_og_url_name_the_page():
 def test_h2_and_h3_are_kept_as_subheadings_with_home_links_marked():
     page = read(html.fromstring('<html><body><h2><a href="/">Blog Name</a></h2><h3>Story  title</h3></body></html>'))
     assert [(h.text, h.links_home) for h in page.subheadings] == [("Blog Name", True), ("Story title", False)]
+
+
+def test_json_ld_nested_too_deep_for_the_parser_is_read_as_malformed():
+    from flows.htmlmeta import _json_ld
+
+    assert _json_ld("[" * 100_000) == []
+    assert _json_ld("[" * 100_000 + '"headline": "Schlagzeile"') == [{"@type": "Article", "headline": "Schlagzeile"}]
+
+
+def test_json_ld_objects_come_in_document_order_from_a_huge_array():
+    from flows.htmlmeta import _json_ld
+
+    nested = '[{"a": 1}, [{"b": 2}, {"c": 3}], {"@graph": [{"d": 4}]}, {"e": 5}]'
+    assert [next(iter(o)) for o in _json_ld(nested)] == ["a", "b", "c", "@graph", "d", "e"]
+    wide = "[" + "0," * 300_000 + '{"@type": "NewsArticle"}]'
+    assert _json_ld(wide) == [{"@type": "NewsArticle"}]
