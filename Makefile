@@ -7,7 +7,7 @@ PYTHON ?= python3
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: install browser release test bench clean
+.PHONY: install browser release test bench fuzz clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,5 +31,12 @@ test: install browser
 bench: install
 	$(PY) -m pytest -q -s tests/bench
 
+# Coverage-guided fuzzing (atheris) of the per-document path for FUZZ_SECONDS; findings land in .fuzz/.
+FUZZ_SECONDS ?= 60
+fuzz: install
+	mkdir -p .fuzz
+	$(PY) tests/fuzz/fuzz_document.py -max_total_time=$(FUZZ_SECONDS) -timeout=60 -rss_limit_mb=4096 \
+		-artifact_prefix=.fuzz/ -print_final_stats=1
+
 clean:
-	rm -rf $(VENV) output/releases output/.staging output/state output/.lock output/index.html output/releases.json
+	rm -rf $(VENV) .fuzz output/releases output/.staging output/state output/.lock output/index.html output/releases.json
