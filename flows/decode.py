@@ -46,7 +46,7 @@ def _known(name: str) -> str | None:
     """Return Python's name for a declared charset, or None when Python does not know it."""
     try:
         known = codecs.lookup(name.strip()).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a NUL or a lone surrogate in the name
         return None
     # As browsers do (WHATWG Encoding): pages labelled Latin-1 or ASCII are read as windows-1252.
     return "cp1252" if known in ("iso8859-1", "ascii") else known

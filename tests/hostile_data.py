@@ -67,7 +67,8 @@ def gzip_bomb(inflated: int, prefix: bytes = b"") -> bytes:
     return b"".join(parts) + deflate.flush()
 
 
-def warc(records: list[tuple[str, bytes]], compress: bool = True) -> bytes:
+def warc(records: list[tuple[str, bytes]], compress: bool = True,
+         content_type: str = "text/html; charset=utf-8") -> bytes:
     """A WARC file of (url, html bytes) response records, written by warcio."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
@@ -75,7 +76,7 @@ def warc(records: list[tuple[str, bytes]], compress: bool = True) -> bytes:
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=compress)
     for url, body in records:
-        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        http = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
         writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
                                                       http_headers=http,
                                                       warc_headers_dict={"WARC-Date": "2024-03-01T10:00:00Z"}))

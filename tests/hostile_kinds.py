@@ -147,8 +147,11 @@ def header_corrupt_warc(folder: Path) -> dict[str, list[str]]:
     write(folder, "hdr.warc", good[:second] + broken)
     write(folder, "garbage.warc.gz", b"\x1f\x8b\x08\x00" + bytes(range(256)) * 8)
     write(folder, "no_uri.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 4\r\n\r\nabcd\r\n\r\n")
-    return {"hdr.warc#*": [DOC, "ingest/not_html", "ingest/damaged_archive"], "garbage.warc.gz#*": ["ingest/damaged_archive"],
-            "no_uri.warc#*": ["ingest/damaged_archive"]}
+    write(folder, "nul_charset.warc", warc([("https://example.org/n", html_page(85).encode())], compress=False,
+                                           content_type="text/html; charset=u\x00tf-8"))
+    return {"hdr.warc#*": [DOC, "ingest/not_html", "ingest/damaged_archive"],
+            "garbage.warc.gz#*": ["ingest/damaged_archive"], "no_uri.warc#*": ["ingest/damaged_archive"],
+            "nul_charset.warc#*": [DOC]}
 
 
 @kind

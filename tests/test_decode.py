@@ -54,3 +54,11 @@ def test_utf8_page_with_a_stray_latin1_byte_stays_utf8():
 
 def test_cp1252_without_charset_keeps_curly_quotes():
     assert decode("“Café” – naïve".encode("cp1252"), html=True) == ("“Café” – naïve", "cp1252")
+
+
+def test_charset_names_python_cannot_look_up_are_ignored():
+    from flows.decode import decode
+
+    page = "<p>Grüße aus Köln</p>".encode()
+    for charset in ("u\x00tf-8", "utf-8\udcff", "x" * 10_000, ""):
+        assert decode(page, html=True, charset=charset) == ("<p>Grüße aus Köln</p>", "utf-8")
