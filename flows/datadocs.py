@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import html
 import itertools
 import shutil
@@ -27,11 +28,30 @@ def write_site(folder: Path, results: dict, suites: dict, report: GateReport, cf
     folder.mkdir(parents=True, exist_ok=True)
     for name, result in results.items():
         validation_page, suite_page = page_paths(name, cfg)
-        _write(folder / validation_page, _view().render(ValidationResultsPageRenderer().render(result)))
+        _write(folder / validation_page, _view().render(ValidationResultsPageRenderer().render(_escaped(result))))
         _write(folder / suite_page, _view().render(ExpectationSuitePageRenderer().render(suites[name])))
     _copy_favicon(folder)
     report.write_json(folder / "results.json")
     _write(folder / "index.html", index_page(report, cfg))
+
+
+def _escaped(result):
+    """A copy of a validation result with its observed values HTML-escaped: GE's page templates insert a
+    record's unexpected values as they are, so markup in a record would run in the reader's browser."""
+    safe = copy.deepcopy(result)
+    for item in safe.results:
+        item.result = _escape_values(item.result)
+    return safe
+
+
+def _escape_values(value):
+    if isinstance(value, str):
+        return html.escape(value)
+    if isinstance(value, (list, tuple)):
+        return [_escape_values(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _escape_values(v) for k, v in value.items()}
+    return value
 
 
 def _view():

@@ -71,10 +71,12 @@ def hostile_inputs(folder: Path, base: str) -> None:
     """Pages with remote resources, markup in their text, formulas, and names and URLs aimed outside."""
     folder.mkdir(parents=True, exist_ok=True)
     write(folder, "remote.html", remote_page(base, 300))
-    write(folder, "markup.html", html_page(301, title=f"Budget {SCRIPT} vote {IMG}", body=[
-        p + f" {SCRIPT} {IMG} &lt;b&gt;" for p in story(301)]).replace(
-        '<meta property="og:site_name" content="Example Gazette">',
-        f'<meta property="og:site_name" content="{html.escape(IMG)}">'))
+    # Markup as text: escaped in the HTML page, literal in the text dump; both reach the records as written.
+    shown = f"{html.escape(SCRIPT)} {html.escape(IMG)}"
+    write(folder, "markup.html", html_page(301, title=f"Budget {shown} vote", body=[
+        f"{p} {shown}" for p in story(301)]).replace(
+        'content="Example Gazette"', f'content="{html.escape(IMG)}"'))
+    write(folder, "markup.txt", text_page(309, headline=f"Budget vote {SCRIPT}").replace("\n\n", f" {IMG}\n\n"))
     write(folder, "=cmd.txt", text_page(302, headline='=HYPERLINK("http://example.invalid","Budget vote")'))
     write(folder, "+plus.txt", text_page(303, headline="+Budget vote passes"))
     write(folder, "@at.txt", text_page(304, headline="@Budget vote passes"))
