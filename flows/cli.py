@@ -74,9 +74,17 @@ def _run_options(cmd: argparse.ArgumentParser) -> None:
 
 def _release(args: argparse.Namespace) -> int:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    from flows import ioerrors
+    from flows.config import build_config
     from flows.lock import Busy
+
+    problem = ioerrors.unwritable(build_config().with_paths(output_dir=args.output).output_dir)
+    if problem:  # checked before the flow starts: a read-only or full output folder says so in one line
+        print(f"wiredesk: {problem}; nothing was run", file=sys.stderr)
+        return ioerrors.EXIT_IO
     from flows.pipeline import GateFailed, build_release
 
+    ioerrors.quiet_disk_tracebacks()
     try:
         outcome = build_release(input_dir=args.input, output_dir=args.output, dask=args.dask,
                                 wait=args.wait, full=args.full, chunk_docs=args.chunk_docs,
@@ -84,6 +92,10 @@ def _release(args: argparse.Namespace) -> int:
     except Busy as err:
         print(f"wiredesk: {err}", file=sys.stderr)
         return EXIT_BUSY
+    except OSError as err:
+        print(f"wiredesk: {ioerrors.describe(err)}; the run stopped, and no partial release was published",
+              file=sys.stderr)
+        return ioerrors.EXIT_IO
     except GateFailed as err:
         print(err.report.summary(), file=sys.stderr)
         print("wiredesk: the validation gate failed; nothing was published and releases/latest is unchanged",

@@ -131,3 +131,109 @@ def test_sigkill_leaves_latest_whole_and_the_next_run_equals_a_clean_one(point, 
     build_release(input_dir=str(grown), output_dir=str(out))  # the next run, in this process
     assert_releases_whole(out)
     assert fingerprint(out) == fingerprint(clean / "out")
+
+
+@pytest.fixture
+def tmpfs(tmp_path):
+    """Mount small tmpfs file systems under tmp_path (root only); unmounted at the end."""
+    mounted: list[Path] = []
+
+    def mount(size: str) -> Path:
+        point = tmp_path / f"disk{len(mounted)}"
+        point.mkdir()
+        done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)],
+                              capture_output=True, text=True)
+        if done.returncode:
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+        mounted.append(point)
+        return point
+
+    yield mount
+    for point in reversed(mounted):
+        subprocess.run(["umount", "-l", str(point)], capture_output=True)
+
+
+def fill(disk: Path, leave: int) -> Path:
+    """Fill a file system with one file until only `leave` bytes stay free; return the file."""
+    filler = disk / "filler"
+    stats = os.statvfs(disk)
+    size = stats.f_bavail * stats.f_frsize - leave
+    with open(filler, "wb") as handle:
+        while size > 0:
+            size -= handle.write(b"\0" * min(size, 1 << 20))
+    return filler
+
+
+def assert_one_line_error(done: subprocess.CompletedProcess, *expected: str) -> None:
+    """Exit status 74, one 'wiredesk:' line naming the cause, and no traceback anywhere."""
+    assert done.returncode == 74, done.stderr[-3000:]
+    assert "Traceback" not in done.stderr and "Traceback" not in done.stdout
+    ours = [line for line in done.stderr.splitlines() if line.startswith("wiredesk:")]
+    assert len(ours) == 1 and all(text in ours[0] for text in expected), done.stderr[-3000:]
+
+
+def leftovers(out: Path) -> list[str]:
+    """Files a stopped run left outside the published releases (temporary and staging files)."""
+    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
+                  if p.is_file() and not p.relative_to(out).as_posix().startswith(("releases/", ".state/"))
+                  and p.name not in ("index.html", "releases.json", ".lock"))
+
+
+# Free space left for the run: the staged chunks and the validation report of a run take ~0.7 MB here and
+# the release folder ~0.85 MB, so each level runs out at a different stage.
+@pytest.mark.parametrize("free", [48_000, 400_000, 900_000, 1_300_000])
+def test_full_disk_stops_with_one_line_and_nothing_half_written(free, api, clean, tmpfs, tmp_path, monkeypatch):
+    from flows.pipeline import build_release
+
+    disk = tmpfs("8m")
+    out = disk / "out"
+    shutil.copytree(clean / "after-first", out, symlinks=True)
+    before = fingerprint(out)
+    filler = fill(disk, free)
+    grown = inputs(tmp_path / "grown", grown=True)
+    done = release_cli(api, grown, out)
+    assert_one_line_error(done, "No space left on device (ENOSPC)")
+    assert fingerprint(out) == before and leftovers(out) == []
+    filler.unlink()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    build_release(input_dir=str(grown), output_dir=str(out))  # the next run, in this process
+    assert fingerprint(out) == fingerprint(clean / "out")
+
+
+def test_read_only_output_stops_with_one_line(api, clean, tmpfs, tmp_path):
+    disk = tmpfs("8m")
+    shutil.copytree(clean / "after-first", disk / "out", symlinks=True)
+    before = fingerprint(disk / "out")
+    subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
+    done = release_cli(api, inputs(tmp_path / "grown", grown=True), disk / "out")
+    assert_one_line_error(done, f"cannot write {disk / 'out'}", "Read-only file system (EROFS)")
+    assert fingerprint(disk / "out") == before
+
+
+def test_output_folder_that_cannot_be_created_stops_with_one_line(api, tmp_path):
+    (tmp_path / "file").write_text("not a folder")
+    done = release_cli(api, inputs(tmp_path / "in", grown=False), tmp_path / "file" / "out")
+    assert_one_line_error(done, "cannot write", "Not a directory (ENOTDIR)")
+
+
+def test_site_page_that_does_not_fit_leaves_the_old_page_and_no_temporary_file(tmpfs):
+    from flows import site
+
+    disk = tmpfs("1m")
+    (disk / "index.html").write_text("old page")
+    fill(disk, 0)
+    with pytest.raises(OSError, match="No space left"):
+        site._replace(disk / "index.html", "new page " * 100_000)
+    assert sorted(p.name for p in disk.iterdir()) == ["filler", "index.html"]
+    assert (disk / "index.html").read_text() == "old page"
+
+
+def test_disk_errors_are_told_in_one_line_with_file_and_errno():
+    from flows.ioerrors import describe
+
+    copy = shutil.Error([("/run/a.html", "/out/a.html", "[Errno 28] No space left on device: '/run/a.html'"),
+                         ("/run/b.html", "/out/b.html", "[Errno 28] No space left on device: '/run/b.html'")])
+    assert describe(copy) == "cannot write /out/a.html: No space left on device (ENOSPC)"
+    assert describe(OSError(30, "Read-only file system", "/out")) == \
+        "cannot write /out: Read-only file system (EROFS)"
+    assert "\n" not in describe(OSError(5, "Input/output error"))
