@@ -143,7 +143,8 @@ def header_corrupt_warc(folder: Path) -> dict[str, list[str]]:
     good = warc([(f"https://example.org/h/{i}", html_page(80 + i).encode()) for i in range(2)], compress=False)
     second = good.index(b"WARC/1.0", 10)
     # The second record loses its target URI and its length turns to letters; the first stays readable.
-    broken = good[second:].replace(b"WARC-Target-URI:", b"X-Gone:", 1).replace(b"Content-Length: ", b"Content-Length: x", 1)
+    broken = good[second:].replace(b"WARC-Target-URI:", b"X-Gone:", 1)
+    broken = broken.replace(b"Content-Length: ", b"Content-Length: x", 1)
     write(folder, "hdr.warc", good[:second] + broken)
     write(folder, "garbage.warc.gz", b"\x1f\x8b\x08\x00" + bytes(range(256)) * 8)
     write(folder, "no_uri.warc", b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 4\r\n\r\nabcd\r\n\r\n")
@@ -206,7 +207,8 @@ def special_files(folder: Path) -> dict[str, list[str]]:
 def cjk_and_rtl(folder: Path) -> dict[str, list[str]]:
     ja = "東京都議会は火曜日、学校と道路の新しい予算案を賛成多数で可決した。知事は来週、詳しい計画を発表する。"
     zh = "北京市议会周二以多数票通过了学校和道路的新预算。市长表示，下周将公布详细计划。"
-    ar = "صوت مجلس المدينة يوم الثلاثاء على ميزانية جديدة للمدارس والطرق، وقال رئيس البلدية إن الخطة ستنشر الأسبوع المقبل."
+    ar = ("صوت مجلس المدينة يوم الثلاثاء على ميزانية جديدة للمدارس والطرق، "
+          "وقال رئيس البلدية إن الخطة ستنشر الأسبوع المقبل.")
     he = "מועצת העיר אישרה ביום שלישי תקציב חדש לבתי הספר ולכבישים, וראש העיר אמר שהתוכנית תפורסם בשבוע הבא."
     for name, lang, text, title in (("ja.html", "ja", ja, "予算案を可決"), ("zh.html", "zh", zh, "通过新预算"),
                                     ("ar.html", "ar", ar, "المجلس يقر الميزانية"),

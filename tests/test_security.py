@@ -4,20 +4,20 @@ escaped wherever it renders HTML, and neutralises spreadsheet formulas in its CS
 from __future__ import annotations
 
 import csv
+import errno
 import html
-import os
 import re
 import shutil
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
 from conftest import SEEDS
-from flows import assemble, dedup, ingest, release, validate
-from flows.chunks import prepare_chunk
+from flows import validate
 from hostile_data import html_page, jsonl, story, text_page, write
 
 SCRIPT = "<script>alert('wiredesk')</script>"
@@ -95,63 +95,77 @@ def _snapshot(root: Path, skip: Path) -> set[str]:
     return {str(p) for p in root.rglob("*") if skip not in p.parents and p != skip}
 
 
-@pytest.fixture
-def no_sockets(monkeypatch):
-    """Fail any attempt to resolve a name or open a network connection."""
-    attempts: list[str] = []
+def guard_sockets(patch: pytest.MonkeyPatch, allowed_port: int) -> list:
+    """Refuse, and record, every name lookup and connection but those to 127.0.0.1:`allowed_port`."""
+    attempts: list = []
+    real_connect, real_connect_ex, real_getaddrinfo = (socket.socket.connect, socket.socket.connect_ex,
+                                                       socket.getaddrinfo)
 
-    def refuse(*args, **kwargs):
-        attempts.append(repr(args[:2]))
-        raise OSError("network access during a run")
+    def allowed(address) -> bool:
+        return isinstance(address, tuple) and address[:2] in (("127.0.0.1", allowed_port), ("::1", allowed_port))
 
-    for name in ("connect", "connect_ex"):
-        monkeypatch.setattr(socket.socket, name, refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    def connect(sock, address):
+        if not allowed(address):
+            attempts.append(address)
+            raise OSError(errno.EACCES, "network access during a run")
+        return real_connect(sock, address)
+
+    def connect_ex(sock, address):
+        return real_connect_ex(sock, address) if allowed(address) else connect(sock, address)
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host not in ("127.0.0.1", "::1") or port != allowed_port:
+            attempts.append((host, port))
+            raise socket.gaierror(socket.EAI_NONAME, "name lookup during a run")
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    patch.setattr(socket.socket, "connect", connect)
+    patch.setattr(socket.socket, "connect_ex", connect_ex)
+    patch.setattr(socket, "getaddrinfo", getaddrinfo)
     return attempts
-
-
-def test_stages_open_no_socket_and_fetch_nothing(cfg, tmp_path, counting_server, no_sockets):
-    base, hits = counting_server
-    hostile_inputs(cfg.input_dir, base)
-    plan = ingest.plan(cfg)
-    results = [prepare_chunk(i, chunk, tmp_path, cfg) for i, chunk in enumerate(plan.chunks)]
-    fingerprints, duplicates = assemble.drop_exact_duplicates(results)
-    tables = assemble.build_tables(results, dedup.cluster(fingerprints, cfg), list(plan.rejected) + duplicates,
-                                   cfg)
-    report = validate.run_gate(tables, cfg, docs_dir=tmp_path / "docs")
-    assert report.passed
-    counts = assemble.count(results, tables, plan.total + len(plan.rejected))
-    release.publish(tables, counts, report.to_json(), cfg, report.docs_dir)
-    assert no_sockets == [] and hits == []
-    assert (cfg.releases_dir / "latest" / "documents.parquet").is_file()
 
 
 @pytest.fixture(scope="module")
 def hostile_run(prefect_harness, tmp_path_factory, counting_server):
-    """The real flow over the hostile inputs and the seeds, with the counting server listening."""
+    """The real flow over the hostile inputs and the seeds, with the counting server listening and every
+    connection refused but those to the run's own Prefect API."""
+    from prefect.settings import PREFECT_API_URL
+
     from flows.pipeline import build_release
 
     base, hits = counting_server
     root = tmp_path_factory.mktemp("security")
     hostile_inputs(root / "in", base)
     before = _snapshot(root, root / "out")
-    outcome = build_release(input_dir=str(root / "in"), output_dir=str(root / "out"))
-    return root, outcome, before, list(hits)
+    with pytest.MonkeyPatch.context() as patch:
+        attempts = guard_sockets(patch, urlparse(PREFECT_API_URL.value()).port)
+        outcome = build_release(input_dir=str(root / "in"), output_dir=str(root / "out"))
+    return root, outcome, before, list(hits), attempts
 
 
-def test_real_run_fetches_nothing(hostile_run):
-    _, outcome, _, hits = hostile_run
-    assert outcome["version"] == "1.0.0" and hits == []
+def test_the_socket_guard_catches_a_fetch(counting_server):
+    import urllib.request
+
+    base, hits = counting_server
+    with pytest.MonkeyPatch.context() as patch:
+        attempts = guard_sockets(patch, allowed_port=1)
+        with pytest.raises(OSError):
+            urllib.request.urlopen(f"{base}/probe", timeout=5)
+    assert attempts and not any("/probe" in hit for hit in hits)
+
+
+def test_real_run_fetches_nothing_and_connects_nowhere(hostile_run):
+    _, outcome, _, hits, attempts = hostile_run
+    assert outcome["version"] == "1.0.0" and hits == [] and attempts == []
 
 
 def test_no_input_name_or_url_leads_to_a_write_outside_the_output(hostile_run):
-    root, _, before, _ = hostile_run
+    root, before = hostile_run[0], hostile_run[2]
     assert _snapshot(root, root / "out") == before
     assert not Path("/tmp/wiredesk-escape").exists() and not (root.parent / "outside.html").exists()
     written = [p.relative_to(root / "out").as_posix() for p in (root / "out").rglob("*")]
-    allowed = re.compile(r"^(releases(/.*)?|\.staging(/.*)?|\.state(/.*)?|failed-gate(/.*)?|index\.html|"
-                         r"releases\.json|\.lock)$")
+    allowed = re.compile(r"^(releases|\.staging|state|\.state|failed-gate)(/.*)?$"
+                         r"|^(index\.html|releases\.json|\.lock)$")
     assert [p for p in written if not allowed.match(p)] == []
     assert not any("escape" in p or "passwd" in p or "cmd" in p for p in written)
 
