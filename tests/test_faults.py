@@ -172,11 +172,20 @@ def assert_one_line_error(done: subprocess.CompletedProcess, *expected: str) -> 
     assert len(ours) == 1 and all(text in ours[0] for text in expected), done.stderr[-3000:]
 
 
-def leftovers(out: Path) -> list[str]:
-    """Files a stopped run left outside the published releases (temporary and staging files)."""
-    return sorted(p.relative_to(out).as_posix() for p in out.rglob("*")
-                  if p.is_file() and not p.relative_to(out).as_posix().startswith(("releases/", ".state/"))
-                  and p.name not in ("index.html", "releases.json", ".lock"))
+def everything(out: Path) -> dict[str, str]:
+    """Every file and link under the output folder by content, the run's staging folder aside."""
+    found = {}
+    for path in sorted(out.rglob("*")):
+        rel = path.relative_to(out).as_posix()
+        if path.is_symlink():
+            found[rel] = "-> " + os.readlink(path)
+        elif path.is_file() and not rel.startswith(".staging/"):
+            found[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def staged_files(out: Path) -> list[str]:
+    return sorted(p.name for p in (out / ".staging").rglob("*") if p.is_file()) if (out / ".staging").is_dir() else []
 
 
 # Free space left for the run: the staged chunks and the validation report of a run take ~0.7 MB here and
@@ -188,12 +197,12 @@ def test_full_disk_stops_with_one_line_and_nothing_half_written(free, api, clean
     disk = tmpfs("8m")
     out = disk / "out"
     shutil.copytree(clean / "after-first", out, symlinks=True)
-    before = fingerprint(out)
+    before = everything(out)
     filler = fill(disk, free)
     grown = inputs(tmp_path / "grown", grown=True)
     done = release_cli(api, grown, out)
     assert_one_line_error(done, "No space left on device (ENOSPC)")
-    assert fingerprint(out) == before and leftovers(out) == []
+    assert everything(out) == before and staged_files(out) == []
     filler.unlink()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     build_release(input_dir=str(grown), output_dir=str(out))  # the next run, in this process
@@ -203,11 +212,11 @@ def test_full_disk_stops_with_one_line_and_nothing_half_written(free, api, clean
 def test_read_only_output_stops_with_one_line(api, clean, tmpfs, tmp_path):
     disk = tmpfs("8m")
     shutil.copytree(clean / "after-first", disk / "out", symlinks=True)
-    before = fingerprint(disk / "out")
+    before = everything(disk / "out")
     subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=True)
     done = release_cli(api, inputs(tmp_path / "grown", grown=True), disk / "out")
     assert_one_line_error(done, f"cannot write {disk / 'out'}", "Read-only file system (EROFS)")
-    assert fingerprint(disk / "out") == before
+    assert everything(disk / "out") == before
 
 
 def test_output_folder_that_cannot_be_created_stops_with_one_line(api, tmp_path):
