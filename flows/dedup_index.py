@@ -81,6 +81,13 @@ class DedupIndex:
         return dedup.Assignments(self.docs["doc_id"][rows], self.story_id[story], head == rows,
                                  similarity, self.docs["doc_id"][head])
 
+    def discard(self) -> None:
+        """Forget this run's uncommitted segment, so a failed run leaves the index folder as it was."""
+        if self.writer is not None:
+            self.writer.close()
+            self.writer.path.unlink(missing_ok=True)
+            self.writer = None
+
     def save(self) -> None:
         """Commit this run's documents and stories as the index's next generation."""
         if self.writer is not None:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
@@ -49,8 +52,22 @@ def cluster(results: list, rejected: list, cfg: Config):
     """Drop byte-identical files, then place every document in a story of the persistent index."""
     duplicates = assemble.drop_exact_duplicates(results)
     index = DedupIndex.load(cfg)
-    index.add(assemble.fingerprint_parts(results))
-    return index, index.assign(), rejected + duplicates
+    with discard_on_failure(index):
+        index.add(assemble.fingerprint_parts(results))
+        return index, index.assign(), rejected + duplicates
+
+
+@contextmanager
+def discard_on_failure(index: DedupIndex, run: resume.RunDir | None = None) -> Iterator[None]:
+    """Remove the index's uncommitted segment when anything before its commit fails."""
+    try:
+        yield
+    except BaseException as err:
+        index.discard()
+        # A full disk needs its space back more than the next run needs these chunks to resume.
+        if run is not None and isinstance(err, OSError) and err.errno == errno.ENOSPC:
+            run.remove()
+        raise
 
 
 @task(name="save-dedup-index", cache_policy=NO_CACHE)
@@ -106,13 +123,14 @@ def build_release(input_dir: str | None = None, output_dir: str | None = None, d
         results = store.union(staged, selection)
         unread = list(selection.rejected.values())
         index, assignments, rejected = cluster(quote(results), quote(unread), cfg)
-        built, counts = tables(quote(results), quote(assignments), quote(rejected),
-                               store.planned(selection), cfg)
-        report = gate(quote(built), quote(results), str(run.path), cfg)
-        if not report.passed:
-            raise GateFailed(report)
-        published = publish(quote(built), counts, report, cfg)
-        remember(quote(index))
+        with discard_on_failure(index, run):
+            built, counts = tables(quote(results), quote(assignments), quote(rejected),
+                                   store.planned(selection), cfg)
+            report = gate(quote(built), quote(results), str(run.path), cfg)
+            if not report.passed:
+                raise GateFailed(report)
+            published = publish(quote(built), counts, report, cfg)
+            remember(quote(index))
         commit(quote(store), quote(selection), run)
     return {"path": str(published.path) if published.path else None,
             "version": published.version, "counts": published.counts,

@@ -103,11 +103,13 @@ def stage_chunk(index: int, chunk: tuple[ingest.Source, ...], run_path: Path, cf
     """Process one chunk into a scratch folder, then publish its part and marker by rename."""
     scratch = run_path / "tmp" / f"{index:06d}-{uuid.uuid4().hex[:8]}"
     scratch.mkdir(parents=True)
-    inputs = [_record(source, cfg) for source in chunk]
-    result = _settle(prepare_chunk(index, chunk, scratch, cfg), scratch, run_path)
-    staged = Staged(result, inputs)
-    write_durably(run_path / f"part-{index:06d}.done", pickle.dumps((MARKER_FORMAT, staged)))
-    shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        inputs = [_record(source, cfg) for source in chunk]
+        result = _settle(prepare_chunk(index, chunk, scratch, cfg), scratch, run_path)
+        staged = Staged(result, inputs)
+        write_durably(run_path / f"part-{index:06d}.done", pickle.dumps((MARKER_FORMAT, staged)))
+    finally:  # a chunk that failed (a full disk, say) leaves no half-written file behind
+        shutil.rmtree(scratch, ignore_errors=True)
     return staged
 
 
