@@ -25,23 +25,31 @@ def shown_name(rel: str) -> str:
     return os.fsencode(rel).decode("utf-8", "backslashreplace")
 
 
-def open_input(path: Path, root: Path) -> BinaryIO:
-    """Open a regular file for reading, refusing anything that is not one or that resolves outside `root`.
-
-    The checks are made on the opened descriptor, so a file swapped for a symlink, a directory or a pipe
-    after planning is refused rather than followed; O_NONBLOCK keeps a named pipe from blocking the open."""
+def open_regular(path: Path) -> BinaryIO:
+    """Open a regular file for reading; anything else (a directory, a named pipe, a device) is refused as
+    not_a_file, checked on the opened descriptor, and O_NONBLOCK keeps a named pipe from blocking the open."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise Refused("not_a_file", f"{_kind(info.st_mode)}, not a regular file")
-        real = _real_path(fd, path)
-        if not _within(real, root.resolve()):
-            raise Refused("outside_input", "the file resolves outside the input folder")
         os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
+        raise
+
+
+def open_input(path: Path, root: Path) -> BinaryIO:
+    """Open a regular file for reading, refusing it when the file actually opened lies outside `root`: a
+    file swapped for a symlink after planning is refused rather than followed."""
+    handle = open_regular(path)
+    try:
+        if not _within(_real_path(handle.fileno(), path), root.resolve()):
+            raise Refused("outside_input", "the file resolves outside the input folder")
+        return handle
+    except BaseException:
+        handle.close()
         raise
 
 

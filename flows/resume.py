@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
 import os
 import pickle
@@ -11,7 +12,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows import ingest
+from flows import ingest, limits
 from flows.chunks import ChunkResult, prepare_chunk
 from flows.config import Config
 
@@ -138,9 +139,14 @@ def _record(source: ingest.Source, cfg: Config) -> InputRecord:
 
 
 def file_sha256(path: Path) -> str:
-    """Hex SHA-256 of a file, read in 1 MiB blocks (archives can be far larger than memory)."""
+    """Hex SHA-256 of a file, read in 1 MiB blocks (archives can be far larger than memory); a named pipe or
+    a device raises rather than blocking or never ending."""
     digest = hashlib.sha256()
-    with path.open("rb") as handle:
+    try:
+        handle = limits.open_regular(path)
+    except limits.Refused as err:
+        raise OSError(errno.EINVAL, err.detail, str(path)) from None
+    with handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()

@@ -88,3 +88,21 @@ def test_a_run_killed_part_way_resumes_and_matches_an_uninterrupted_run(prefect_
         resumed = (out / "releases" / "latest" / f"{name}.parquet").read_bytes()
         assert resumed == (tmp_path / "straight" / "releases" / "latest" / f"{name}.parquet").read_bytes()
     assert not list(out.glob(".staging/run-*"))  # committed runs leave no staging behind
+
+
+def test_hashing_an_input_that_became_a_named_pipe_raises_instead_of_blocking(tmp_path):
+    import threading
+
+    os.mkfifo(tmp_path / "pipe.txt")
+    raised = []
+
+    def digest():
+        try:
+            resume.file_sha256(tmp_path / "pipe.txt")
+        except OSError as err:
+            raised.append(err)
+
+    thread = threading.Thread(target=digest, daemon=True)
+    thread.start()
+    thread.join(10)
+    assert raised and "a named pipe, not a regular file" in str(raised[0])
