@@ -259,3 +259,12 @@ def test_hostile_mix_accounts_for_every_input_in_the_release(hostile_release):
     seen = [(p, DOC) for p in docs["source_path"]] + \
         [(p, f"{s}/{r}") for p, s, r in zip(rejected["source_path"], rejected["stage"], rejected["reason"])]
     assert_outcomes(expected | {seed.name: [DOC] for seed in seeds}, seen)
+
+
+def test_hostile_mix_run_again_finds_nothing_new_to_publish(hostile_release):
+    from flows.pipeline import build_release
+
+    root = hostile_release[0]
+    again = build_release(input_dir=str(root / "in"), output_dir=str(root / "out"))
+    assert again["path"] is None
+    assert sorted(p.name for p in (root / "out" / "releases").iterdir()) == ["1.0.0", "latest"]
