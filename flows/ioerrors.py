@@ -25,6 +25,13 @@ def describe(err: OSError) -> str:
     return f"cannot write {where}: {why}" if where else why
 
 
+def disk_full(err: BaseException) -> bool:
+    """Whether `err` is a full disk, including one that shutil.copytree reported among its per-file errors."""
+    if isinstance(err, shutil.Error):
+        err = _first_copy_error(err)
+    return isinstance(err, OSError) and err.errno == errno.ENOSPC
+
+
 def _first_copy_error(err: shutil.Error) -> OSError:
     """shutil.copytree collects (source, target, message) per file; the first one says what went wrong."""
     failures = err.args[0] if err.args and isinstance(err.args[0], list) else []

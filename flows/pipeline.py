@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from prefect.utilities.annotations import quote  # noqa: E402
 
-from flows import assemble, checks, ingest, lock, release, resume, state, validate  # noqa: E402
+from flows import assemble, checks, ingest, ioerrors, lock, release, resume, state, validate  # noqa: E402
 from flows.config import Config, build_config  # noqa: E402
 from flows.dedup_index import DedupIndex  # noqa: E402
 
@@ -65,7 +64,7 @@ def discard_on_failure(index: DedupIndex, run: resume.RunDir | None = None) -> I
     except BaseException as err:
         index.discard()
         # A full disk needs its space back more than the next run needs these chunks to resume.
-        if run is not None and isinstance(err, OSError) and err.errno == errno.ENOSPC:
+        if run is not None and ioerrors.disk_full(err):
             run.remove()
         raise
 
