@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -13,7 +14,9 @@ from flows import dedup
 from flows.chunks import ChunkResult
 from flows.config import Config
 from flows.model import Quarantined
-from flows.tables import quarantine_table, stories_table, with_stories
+from flows.schema import arrow_schema
+from flows.tablefile import RowGroupWriter, TableFile
+from flows.tables import quarantine_table, stories_table, with_stories, write_stories
 
 
 def drop_exact_duplicates(results: list[ChunkResult]) -> list[Quarantined]:
@@ -36,10 +39,29 @@ def fingerprint_parts(results: list[ChunkResult]) -> list[Path]:
 
 
 def build_tables(results: list[ChunkResult], assignments: dedup.Assignments,
-                 rejected: list[Quarantined], cfg: Config) -> dict[str, pa.Table]:
-    """Return documents, stories and quarantine tables, in input order."""
+                 rejected: list[Quarantined], cfg: Config, folder: Path | None = None) -> dict:
+    """Return documents, stories and quarantine tables, in input order; with a `folder`, documents and
+    stories are written there as Parquet a part at a time and returned as table files."""
+    quarantined = [q for r in results for q in r.quarantined] + rejected
+    parts = _joined_parts(results, assignments, rejected, cfg)
+    if folder is None:
+        documents = pa.concat_tables(list(parts))
+        stories = stories_table(documents, cfg)
+    else:
+        folder.mkdir(parents=True, exist_ok=True)
+        with RowGroupWriter(folder / "documents.parquet", arrow_schema(cfg.schemas_dir, "documents")) as out:
+            for part in parts:
+                out.write(part)
+        documents = TableFile(out.path)
+        stories = write_stories(documents, folder / "stories.parquet", cfg)
+    return {"documents": documents, "stories": stories, "quarantine": quarantine_table(quarantined, cfg)}
+
+
+def _joined_parts(results: list[ChunkResult], assignments: dedup.Assignments, rejected: list[Quarantined],
+                  cfg: Config) -> Iterator[pa.Table]:
+    """Each staged part without its dropped byte-identical files, joined with its story columns."""
     dropped = {(q.source_path, q.doc_id) for q in rejected if q.reason == "duplicate_content"}
-    parts = []
+    yield with_stories(_empty_staged(cfg), dedup.Assignments.empty(), cfg)  # the schema, however few parts
     for result in sorted(results, key=lambda r: r.index):
         if result.part is None:
             continue
@@ -47,15 +69,7 @@ def build_tables(results: list[ChunkResult], assignments: dedup.Assignments,
         if dropped:
             keys = zip(part.column("source_path").to_pylist(), part.column("doc_id").to_pylist())
             part = part.filter(pa.array([k not in dropped for k in keys]))
-        parts.append(with_stories(part, assignments, cfg))
-    documents = pa.concat_tables(parts) if parts else with_stories(
-        _empty_staged(cfg), dedup.Assignments.empty(), cfg)
-    quarantined = [q for r in results for q in r.quarantined] + rejected
-    return {
-        "documents": documents,
-        "stories": stories_table(documents, cfg),
-        "quarantine": quarantine_table(quarantined, cfg),
-    }
+        yield with_stories(part, assignments, cfg)
 
 
 def _empty_staged(cfg: Config) -> pa.Table:

@@ -13,6 +13,7 @@ import pyarrow.compute as pc
 from flows.checks import CUT_MARK, SPACES, end_of_today
 from flows.config import Config
 from flows.schema import TABLES, arrow_schema, load_table_spec
+from flows.tablefile import TableFile, batches
 
 # Extra characters read before a tail so that trailing blanks can be dropped without trimming whole bodies.
 TAIL_SLACK = 64
@@ -108,12 +109,20 @@ def table_view(table: pa.Table, columns: Iterable[str], cfg: Config) -> pd.DataF
     arrays: dict[str, pa.Array] = {}
     for name in columns:
         try:
-            arrays[name] = _comparable(table[name] if name in table.column_names else derive[name](table))
+            arrays[name] = _comparable(table[name] if name in table.column_names else _derive(table, derive[name]))
         except (KeyError, pa.ArrowException):
             continue  # the suite then fails on the missing column, naming it
     if not arrays:
         return pd.DataFrame(index=pd.RangeIndex(table.num_rows))
     return pa.table(arrays).to_pandas()
+
+
+def _derive(table: pa.Table | TableFile, how: Callable[[pa.Table], pa.Array]) -> pa.Array | pa.ChunkedArray:
+    """A derived column, computed a batch of rows at a time when the table lives in a file."""
+    if not isinstance(table, TableFile):
+        return how(table)
+    found = [how(pa.Table.from_batches([b])) for b in table.to_batches(_CSV_BATCH)]
+    return pa.chunked_array(found) if found else how(table.schema.empty_table())
 
 
 def _type_names(cfg: Config) -> list[tuple[pa.DataType, str]]:
@@ -183,7 +192,7 @@ def csv_cells_from_tables(tables: Mapping[str, pa.Table], cfg: Config,
     counts: Counter = Counter()
     for table, names in _string_columns(cfg).items():
         present = [n for n in names if n in tables[table].column_names]
-        for batch in tables[table].select(present).to_batches(max_chunksize=_CSV_BATCH):
+        for batch in batches(tables[table], present, _CSV_BATCH):
             for name in present:
                 # a null is written as an empty cell
                 _count_heads(counts, f"{table}.{name}", pc.fill_null(render(batch.column(name)), ""))

@@ -76,9 +76,11 @@ def remember(index: DedupIndex) -> None:
 
 
 @task(name="assemble", cache_policy=NO_CACHE)
-def tables(results: list, assignments, rejected: list, planned: int, cfg: Config) -> tuple[dict, dict]:
-    """Join every staged row with its story into the release tables, and count them for the manifest."""
-    built = assemble.build_tables(results, assignments, rejected, cfg)
+def tables(results: list, assignments, rejected: list, planned: int, run_path: str,
+           cfg: Config) -> tuple[dict, dict]:
+    """Join every staged row with its story into the release tables (the big ones written to the run's
+    folder a part at a time), and count them for the manifest."""
+    built = assemble.build_tables(results, assignments, rejected, cfg, folder=Path(run_path) / "tables")
     return built, assemble.count(results, built, planned)
 
 
@@ -124,7 +126,7 @@ def build_release(input_dir: str | None = None, output_dir: str | None = None, d
         index, assignments, rejected = cluster(quote(results), quote(unread), cfg)
         with discard_on_failure(index, run):
             built, counts = tables(quote(results), quote(assignments), quote(rejected),
-                                   store.planned(selection), cfg)
+                                   store.planned(selection), str(run.path), cfg)
             report = gate(quote(built), quote(results), str(run.path), cfg)
             if not report.passed:
                 raise GateFailed(report)

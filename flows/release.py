@@ -23,7 +23,7 @@ from flows.csvfile import write_csv
 from flows.package import datapackage, write_json
 from flows.schema import TABLES, load_table_spec, schema_fingerprint
 from flows.summary import summarise
-from flows.tables import write_parquet
+from flows.tablefile import copy_into
 
 METADATA = Path(__file__).resolve().parent / "data" / "dataset.json"
 # Written last, so they are the only files not listed in manifest.json.
@@ -116,7 +116,7 @@ def _manifest(tables: dict[str, pa.Table], counts: dict, content: str, previous:
 def _write_tables(tables: dict[str, pa.Table], folder: Path) -> dict[str, dict]:
     files = {}
     for name in TABLES:
-        write_parquet(tables[name], folder / f"{name}.parquet")
+        copy_into(tables[name], folder / f"{name}.parquet")
         write_csv(tables[name], folder / f"{name}.csv")
         for suffix in ("parquet", "csv"):
             files[f"{name}.{suffix}"] = _checksum(folder / f"{name}.{suffix}")

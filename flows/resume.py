@@ -79,7 +79,8 @@ class RunDir:
                 if other != self.path:
                     shutil.rmtree(other, ignore_errors=True)
         self.path.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(self.path / "tmp", ignore_errors=True)
+        for scratch in ("tmp", "tables"):  # half-written by an attempt that died; never resumed from
+            shutil.rmtree(self.path / scratch, ignore_errors=True)
         return self
 
     def marker(self, index: int) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from flows.config import Config
 from flows.dedup import Assignments
 from flows.model import Doc, Quarantined
 from flows.schema import arrow_schema
+from flows import tablefile
+from flows.tablefile import PARQUET_OPTIONS, RowGroupWriter, TableFile, batches
 
 
 def docs_table(docs: list[Doc], cfg: Config) -> pa.Table:
@@ -52,28 +55,59 @@ def with_stories(part: pa.Table, assignments: Assignments, cfg: Config) -> pa.Ta
     return pa.Table.from_arrays(columns, schema=schema)
 
 
-def stories_table(documents: pa.Table, cfg: Config) -> pa.Table:
+# Columns of documents that stories are computed from; the wide ones are picked a batch at a time.
+_LEAN = ["doc_id", "story_id", "is_canonical", "text_chars", "published_date", "agencies", "outlet"]
+_PICKED = ["doc_id", "title", "text", "dateline_place"]
+
+
+def stories_table(documents: pa.Table | TableFile, cfg: Config) -> pa.Table:
     """Return one row per story, in the order its canonical copy appears in documents."""
-    docs = documents.select(["doc_id", "story_id", "is_canonical", "text_chars", "published_date"])
-    docs = docs.append_column("row", pa.array(np.arange(docs.num_rows, dtype=np.int64)))
-    per_story = _per_story(docs)  # sorted by story_id
-    story = pc.index_in(documents["story_id"], value_set=per_story["story_id"]).to_numpy()
-    agencies = documents["agencies"].combine_chunks()
+    parts = list(stories_batches(documents, cfg))
+    return pa.concat_tables(parts) if parts else arrow_schema(cfg.schemas_dir, "stories").empty_table()
+
+
+def write_stories(documents: pa.Table | TableFile, path: Path, cfg: Config) -> TableFile:
+    """Write the stories table as Parquet a batch of documents at a time; return it as a table file."""
+    with RowGroupWriter(path, arrow_schema(cfg.schemas_dir, "stories")) as writer:
+        for part in stories_batches(documents, cfg):
+            writer.write(part)
+    return TableFile(path)
+
+
+def stories_batches(documents: pa.Table | TableFile, cfg: Config) -> Iterator[pa.Table]:
+    """Stories rows in order, picking each stand-in's title and text from one batch of documents at a time."""
+    lean, schema = documents.select(_LEAN), arrow_schema(cfg.schemas_dir, "stories")
+    columns, rows = _story_columns(lean)
+    done, start = 0, 0
+    for batch in batches(documents, _PICKED, tablefile.ROW_GROUP):
+        end = int(np.searchsorted(rows, start + batch.num_rows))
+        picked = batch.take(pa.array(rows[done:end] - start))
+        found = {**{k: v.slice(done, end - done) for k, v in columns.items()},
+                 "title": picked["title"], "text": picked["text"], "canonical_doc_id": picked["doc_id"],
+                 "dateline_place": picked["dateline_place"]}
+        if end > done:
+            yield pa.Table.from_arrays([found[f.name] for f in schema], schema=schema)
+        done, start = end, start + batch.num_rows
+
+
+def _story_columns(docs: pa.Table) -> tuple[dict[str, pa.Array], np.ndarray]:
+    """Per story, in stand-in row order: the columns computed from lean document columns, and the rows."""
+    numbered = docs.select(_LEAN[:5]).append_column("row", pa.array(np.arange(docs.num_rows, dtype=np.int64)))
+    per_story = _per_story(numbered)  # sorted by story_id
+    story = pc.index_in(docs["story_id"], value_set=per_story["story_id"]).to_numpy()
+    agencies = docs["agencies"].combine_chunks()
     order = np.argsort(per_story["row"].to_numpy(), kind="stable")
-    picked = documents.take(pa.array(per_story["row"].to_numpy()[order]))
     columns = {
-        "story_id": per_story["story_id"].take(order), "title": picked["title"], "text": picked["text"],
-        "canonical_doc_id": picked["doc_id"],
+        "story_id": per_story["story_id"].take(order),
         "agencies": _distinct_lists(story[pc.list_parent_indices(agencies).to_numpy()],
                                     pc.list_flatten(agencies), per_story.num_rows).take(order),
-        "outlets": _distinct_lists(story, documents["outlet"].combine_chunks(),
-                                   per_story.num_rows).take(order),
+        "outlets": _distinct_lists(story, docs["outlet"].combine_chunks(), per_story.num_rows).take(order),
         "copy_count": pc.cast(per_story["copies"], pa.int32()).take(order),
         "doc_ids": per_story["doc_ids"].take(order), "first_published": per_story["first"].take(order),
-        "last_published": per_story["last"].take(order), "dateline_place": picked["dateline_place"],
+        "last_published": per_story["last"].take(order),
     }
-    schema = arrow_schema(cfg.schemas_dir, "stories")
-    return pa.Table.from_arrays([columns[f.name] for f in schema], schema=schema)
+    return {k: v.combine_chunks() if isinstance(v, pa.ChunkedArray) else v for k, v in columns.items()}, \
+        per_story["row"].to_numpy()[order]
 
 
 def _per_story(docs: pa.Table) -> pa.Table:
@@ -107,22 +141,12 @@ def _distinct_lists(story: np.ndarray, values: pa.Array, stories: int) -> pa.Lis
     return pa.ListArray.from_arrays(pa.array(offsets), value)
 
 
-_PARQUET = {"compression": "zstd", "compression_level": 9, "use_dictionary": True,
-            "write_statistics": True, "store_schema": True}
-_ROW_GROUP = 50_000
-
-
 def write_parquet(table: pa.Table, path: Path) -> None:
     """Write a table as Parquet with settings fixed so equal tables give equal bytes."""
-    with pq.ParquetWriter(path, table.schema, **_PARQUET) as writer:
-        # Page breaks follow the in-memory chunks, so each row group is written as one contiguous
-        # chunk: the bytes then depend on the rows only, not on how the table was pieced together.
-        for start in range(0, table.num_rows, _ROW_GROUP):
-            writer.write_table(table.slice(start, _ROW_GROUP).combine_chunks(), row_group_size=_ROW_GROUP)
-        if table.num_rows == 0:
-            writer.write_table(table)
+    with RowGroupWriter(path, table.schema) as writer:
+        writer.write(table)
 
 
 def parquet_writer(path: Path, schema: pa.Schema) -> pq.ParquetWriter:
     """Open a Parquet file to append tables to in batches, with write_parquet's settings."""
-    return pq.ParquetWriter(path, schema, **_PARQUET)
+    return pq.ParquetWriter(path, schema, **PARQUET_OPTIONS)

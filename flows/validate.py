@@ -108,9 +108,9 @@ def run_gate(tables: Mapping[str, pa.Table], cfg: Config, docs_dir: Path | None 
 
 def check_release(folder: Path, cfg: Config, docs_dir: Path | None = None) -> GateReport:
     """Re-run the gate on a published release: its Parquet tables and its written CSV files."""
-    import pyarrow.parquet as pq
+    from flows.tablefile import TableFile
 
-    tables = {name: pq.read_table(folder / f"{name}.parquet") for name in TABLES}
+    tables = {name: TableFile(folder / f"{name}.parquet") for name in TABLES}
     return run_gate(tables, cfg, docs_dir=docs_dir, csv_cells=gateviews.csv_cells_from_files(folder, cfg))
 
 
