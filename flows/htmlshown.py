@@ -11,11 +11,13 @@ from flows.htmlmeta import fold, squash
 
 _MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
+# After a month name a two-digit year ('14 Gennaio 20') counts only where the line or a bracket closes:
+# followed by more, the two digits are an hour ('5. Mai 20 Uhr').
 _FORMS = (
     re.compile(rf"(?<!\d){_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
     re.compile(rf"(?<![\d.])(?P<d>[0-3]?\d)\.\s?(?P<m>[01]?\d)\.\s?(?:{_YEAR}|(?P<yy>\d\d))(?![\d.])"),
     re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)(?:\.|º|er)?\s*(?:de\s+)?(?P<mon>{_MONTH})\.?,?\s*(?:de\s+)?"
-               rf"{_YEAR}(?!\d)", re.I),
+               rf"(?:{_YEAR}(?!\d)|(?P<short>\d\d)\s*(?=$|[)\],;|]))", re.I),
     re.compile(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I),
     re.compile(rf"{_YEAR}\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
     re.compile(rf"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}(?![\d/])"),
@@ -123,7 +125,7 @@ def date_line(line: str, cfg: Config, before: str = "") -> dt.date | None:
 
 
 def _day(parts: dict[str, str | None]) -> dt.date | None:
-    year = int(parts["y"]) if parts.get("y") else 2000 + int(parts["yy"] or 0)
+    year = int(parts["y"]) if parts.get("y") else 2000 + int(parts.get("yy") or parts.get("short") or 0)
     if parts.get("a"):  # d/m/yyyy or m/d/yyyy: only when one of them cannot be a month
         a, b = int(parts["a"]), int(parts["b"] or 0)
         if (a > 12) == (b > 12):

@@ -59,3 +59,10 @@ def test_the_headline_is_found_by_its_text_before_teaser_copies():
 
 def test_no_headline_no_shown_date():
     assert shown("<p>12.05.2021</p>", None) is None
+
+
+def test_a_two_digit_year_after_a_month_name_counts_only_where_the_line_closes():
+    assert date_line("( Seestadt, 14 Gennaio 20 )", CFG) == dt.date(2020, 1, 14)
+    assert date_line("3 March 21", CFG) == dt.date(2021, 3, 3)
+    assert date_line("5. Mai 20 Uhr", CFG) is None
+    assert date_line("14 June 20 people", CFG) is None
