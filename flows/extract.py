@@ -66,7 +66,8 @@ def extract_html(raw: RawDoc, cfg: Config) -> Extracted | Quarantined | None:
     url = raw.url or page.own_url()
     title, title_source = htmltitle.pick_title(page, url)
     shown = htmlshown.shown_date(tree, title, cfg)
-    dates = htmldates.candidates(page, url, cfg, shown) or htmldates.fallback(tree, cfg)
+    dates = (htmldates.candidates(page, url, cfg, shown) or htmlshown.url_month_date(tree, url, cfg)
+             or htmldates.fallback(tree, cfg))
     sitename, site_source = htmlsite.site_name(page)
     agencies, agencies_source = htmlsite.credited_agencies(page)
     return Extracted(

@@ -28,6 +28,7 @@ _SLASHED = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\
 # Dates in a URL path: /2020/02/18/, /2020-02-18-, /20200218/.
 _URL_DATE = re.compile(r"(?<![\d])(?P<y>(?:19|20)\d\d)(?P<s>[/\-_]?)(?P<m>[01]\d)(?P=s)(?P<d>[0-3]\d)(?![\d])"
                        r"|/(?P<y2>(?:19|20)\d\d)/(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])/")
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>1[0-2]|0?[1-9])/")
 # <time> elements whose context says they date the story, not a comment or an update.
 _PUBLISHED_CONTEXT = re.compile(r"publish|datepublished|pubdate|posted|entry-date|veröffentlicht|created")
 _MODIFIED_CONTEXT = re.compile(r"modif|update|aktualisiert|edited|comment|related|teaser|sidebar|footer")
@@ -98,6 +99,14 @@ def url_date(url: str | None) -> dt.date | None:
     if match["y"]:
         return _day(match["y"], match["m"], match["d"])
     return _day(match["y2"], match["m2"], match["d2"])
+
+
+def url_month(url: str | None) -> tuple[int, int] | None:
+    """Return (year, month) a URL's path names as folders (/2010/05/slug), archive replays unwrapped."""
+    url = outlets.unwrap_archive_url(url)
+    rest = (url or "").split("://", 1)[-1]
+    match = _URL_MONTH.search("/" + rest.split("/", 1)[1]) if "/" in rest else None
+    return (int(match["y"]), int(match["m"])) if match else None
 
 
 def _day(year: str, month: str, day: str) -> dt.date | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from flows import htmldates
 from flows.config import Config
 from flows.dates import MONTHS
 from flows.htmlmeta import fold, squash
@@ -37,6 +38,9 @@ _PUBLISHED = re.compile(r"ver[öo]ffentlicht|publiziert|published|publié|public
                         r"|\b(?:erstellt|datum|date|stand)\b", re.I)
 _OTHER_LABEL = re.compile(r"\w{3,}\s*:\s*$|\($")
 _LABEL_WORDS = 4
+# How many text nodes are searched for a day in the month a page's URL names: bounds the search on long
+# pages (the one page of the extraction dev set this rule dates shows its day at node 8 of 113).
+MONTH_NODES = 2000
 # A text node this short just before a date line can be its label ('Erschienen am', 'Updated:').
 _LABEL_CHARS = 30
 # Text that is not shown: scripts, styles, fallbacks, templates, the options of a drop-down.
@@ -56,6 +60,21 @@ def shown_date(tree, title: str | None, cfg: Config) -> tuple[dt.date, str] | No
         if found and (best is None or distance < best[0]):
             best = (distance, found, line)
     return (best[1], best[2]) if best else None
+
+
+def url_month_date(tree, url: str | None, cfg: Config) -> list[tuple[dt.date, str, str]]:
+    """Return [(day, "text", line)] for the first date line of the page in the year and month its URL
+    names (/2010/05/slug), else []: the URL vouches for the month, the page line gives the day."""
+    month = htmldates.url_month(url)
+    if month is None:
+        return []
+    nodes = _shown(tree.xpath(f"(//body//text())[position() <= {MONTH_NODES}]"))
+    for i, line in enumerate(nodes):
+        label = nodes[i - 1] if i > 0 and len(nodes[i - 1]) <= _LABEL_CHARS else ""
+        day = date_line(line, cfg, label)
+        if day and (day.year, day.month) == month:
+            return [(day, "text", line[:80])]
+    return []
 
 
 def _shown(nodes: list) -> list[str]:

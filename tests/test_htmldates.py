@@ -3,7 +3,7 @@ import datetime as dt
 from lxml import html
 
 from flows.config import build_config
-from flows.htmldates import candidates, parse_day, url_date
+from flows.htmldates import candidates, parse_day, url_date, url_month
 from flows.htmlmeta import read
 
 CFG = build_config()
@@ -64,3 +64,10 @@ def test_a_day_htmldate_fills_in_from_a_copyright_year_is_no_date():
     assert fallback(padded, CFG) == []
     dated = html.fromstring("<html><body><p>Eine Geschichte vom 08.09.2020.</p></body></html>")
     assert [(d.isoformat(), s) for d, s, _ in fallback(dated, CFG)] == [("2020-09-08", "html_metadata")]
+
+
+def test_a_url_month_is_read_from_year_and_month_folders_only():
+    assert url_month("https://x.org/2010/05/story/") == (2010, 5)
+    assert url_month("https://web.archive.org/web/20160218174457/http://x.org/2010/5/story") == (2010, 5)
+    assert url_month("https://x.org/2010-05-story") is None
+    assert url_month("https://x.org/2010/13/story") is None

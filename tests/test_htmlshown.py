@@ -3,7 +3,7 @@ import datetime as dt
 from lxml import html
 
 from flows.config import build_config
-from flows.htmlshown import date_line, shown_date
+from flows.htmlshown import date_line, shown_date, url_month_date
 
 CFG = build_config()
 
@@ -66,3 +66,12 @@ def test_a_two_digit_year_after_a_month_name_counts_only_where_the_line_closes()
     assert date_line("3 March 21", CFG) == dt.date(2021, 3, 3)
     assert date_line("5. Mai 20 Uhr", CFG) is None
     assert date_line("14 June 20 people", CFG) is None
+
+
+def test_a_url_naming_year_and_month_takes_its_day_from_a_date_line_of_that_month():
+    tree = html.fromstring("<html><body><p>Kommentar vom 2. Juni 2010</p><h1>Rat tagt</h1><p>Text.</p>"
+                           "<p>Dieser Beitrag wurde am <nobr>19. Mai 2010</nobr> gepostet.</p></body></html>")
+    found = url_month_date(tree, "https://blog.example/2010/05/rat-tagt/", CFG)
+    assert [(d.isoformat(), source) for d, source, _ in found] == [("2010-05-19", "text")]
+    assert url_month_date(tree, "https://blog.example/2010/07/rat-tagt/", CFG) == []
+    assert url_month_date(tree, "https://blog.example/rat-tagt/", CFG) == []
