@@ -9,7 +9,7 @@ from functools import lru_cache
 import trafilatura
 from trafilatura.utils import load_html
 
-from flows import dateline, htmldates, htmlmeta, htmlshown, htmlsite, htmltitle, limits, textclean
+from flows import dateline, htmldates, htmlmeta, htmlsite, htmltitle, limits, textclean
 from flows.config import Config
 from flows.model import Extracted, Quarantined, RawDoc
 
@@ -65,9 +65,7 @@ def extract_html(raw: RawDoc, cfg: Config) -> Extracted | Quarantined | None:
     # A page saved without its address still names it: the canonical link stands in for the URL.
     url = raw.url or page.own_url()
     title, title_source = htmltitle.pick_title(page, url)
-    shown = htmlshown.shown_date(tree, title, cfg)
-    dates = (htmldates.candidates(page, url, cfg, shown) or htmlshown.url_month_date(tree, url, cfg)
-             or htmldates.fallback(tree, cfg))
+    dates = htmldates.page_dates(tree, page, url, title, cfg)
     sitename, site_source = htmlsite.site_name(page)
     agencies, agencies_source = htmlsite.credited_agencies(page)
     return Extracted(

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from email.utils import parsedate_to_datetime
 
-from flows import outlets
+from flows import htmlshown, outlets
 from flows.config import Config
 from flows.htmlmeta import PageMeta
 
@@ -32,6 +32,22 @@ _URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>1[0-2]|0?[1-9])/")
 # <time> elements whose context says they date the story, not a comment or an update.
 _PUBLISHED_CONTEXT = re.compile(r"publish|datepublished|pubdate|posted|entry-date|veröffentlicht|created")
 _MODIFIED_CONTEXT = re.compile(r"modif|update|aktualisiert|edited|comment|related|teaser|sidebar|footer")
+
+
+def page_dates(tree, page: PageMeta, url: str | None, title: str | None, cfg: Config) -> list[tuple[dt.date, str, str]]:
+    """Return the page's publication-date candidates, strongest first: what it states about itself,
+    else a day of the month its URL names, else htmldate's reading completed by the headline's date line."""
+    found = candidates(page, url, cfg, htmlshown.shown_date(tree, title, cfg))
+    month = None if found else url_month(url)
+    if month and (line := htmlshown.month_date(tree, month, cfg)):
+        return [(line[0], "text", line[1][:80])]
+    found = found or fallback(tree, cfg)
+    # htmldate reads the whole page, links to other stories included; a date line beside the headline
+    # that leaves out the year ('Jun 17', '6月24日') is the page's own day, in the year htmldate found.
+    if found and found[0][1] == "html_metadata":
+        if line := htmlshown.shown_date(tree, title, cfg, near=found[0][0]):
+            return [(line[0], "text", line[1][:80])]
+    return found
 
 
 def candidates(page: PageMeta, url: str | None, cfg: Config,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from flows import htmldates
 from flows.config import Config
 from flows.dates import MONTHS
 from flows.htmlmeta import fold, squash
@@ -22,6 +21,12 @@ _FORMS = (
     re.compile(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.I),
     re.compile(rf"{_YEAR}\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
     re.compile(rf"(?<![\d/])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/{_YEAR}(?![\d/])"),
+)
+# Month and day without a year ('6月24日', 'Jun 17', '17. Juni'): a day only once other evidence gives the year.
+_YEARLESS = (
+    re.compile(r"(?<![\d年])(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日"),
+    re.compile(rf"(?<!\d)(?P<d>[0-3]?\d)(?:\.|º|er)?\s*(?:de\s+)?(?P<mon>{_MONTH})\b", re.I),
+    re.compile(rf"\b(?P<mon>{_MONTH})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b", re.I),
 )
 # A date line is short: a label, the date, a time. A date inside longer text is prose mentioning a day.
 LINE_CHARS = 60
@@ -47,8 +52,9 @@ _LABEL_CHARS = 30
 _UNSHOWN = frozenset({"script", "style", "noscript", "template", "option"})
 
 
-def shown_date(tree, title: str | None, cfg: Config) -> tuple[dt.date, str] | None:
-    """Return (day, the date line) nearest the headline element, or None when none is shown."""
+def shown_date(tree, title: str | None, cfg: Config, near: dt.date | None = None) -> tuple[dt.date, str] | None:
+    """Return (day, the date line) nearest the headline element, or None when none is shown; with a
+    day `near`, lines without a year count too, placed in the year nearest that day."""
     head = _headline_element(tree, title)
     if head is None:
         return None
@@ -56,25 +62,21 @@ def shown_date(tree, title: str | None, cfg: Config) -> tuple[dt.date, str] | No
     before = _shown(head.xpath(f"preceding::text()[position() <= {3 * BEFORE_NODES}]"))[-BEFORE_NODES:]
     best = None
     for distance, line, label in _walk(after, AFTER_CHARS, forward=True) + _walk(before, BEFORE_CHARS, False):
-        found = date_line(line, cfg, label)
+        found = date_line(line, cfg, label, near)
         if found and (best is None or distance < best[0]):
             best = (distance, found, line)
     return (best[1], best[2]) if best else None
 
 
-def url_month_date(tree, url: str | None, cfg: Config) -> list[tuple[dt.date, str, str]]:
-    """Return [(day, "text", line)] for the first date line of the page in the year and month its URL
-    names (/2010/05/slug), else []: the URL vouches for the month, the page line gives the day."""
-    month = htmldates.url_month(url)
-    if month is None:
-        return []
+def month_date(tree, month: tuple[int, int], cfg: Config) -> tuple[dt.date, str] | None:
+    """Return (day, line) for the page's first date line in the given (year, month), else None."""
     nodes = _shown(tree.xpath(f"(//body//text())[position() <= {MONTH_NODES}]"))
     for i, line in enumerate(nodes):
         label = nodes[i - 1] if i > 0 and len(nodes[i - 1]) <= _LABEL_CHARS else ""
         day = date_line(line, cfg, label)
         if day and (day.year, day.month) == month:
-            return [(day, "text", line[:80])]
-    return []
+            return day, line
+    return None
 
 
 def _shown(nodes: list) -> list[str]:
@@ -119,13 +121,14 @@ def _headline_element(tree, title: str | None):
     return first[0] if first else None
 
 
-def date_line(line: str, cfg: Config, before: str = "") -> dt.date | None:
+def date_line(line: str, cfg: Config, before: str = "", near: dt.date | None = None) -> dt.date | None:
     """Return the day a short date line states ('Stand: 3.2.2021 9:00 Uhr', '5 May 2020',
     'Montag, 4. Oktober 2021'), or None for prose, updates and other labelled dates; `before`
-    is the short text just before the line, a label when the page sets it apart."""
+    is the short text just before the line, a label when the page sets it apart. With a day `near`,
+    a line without a year ('Jun 17') names the day of that month nearest it."""
     if not line or len(line) > LINE_CHARS:
         return None
-    for form in _FORMS:
+    for form in _FORMS + (_YEARLESS if near else ()):
         match = form.search(line)
         if not match:
             continue
@@ -137,13 +140,15 @@ def date_line(line: str, cfg: Config, before: str = "") -> dt.date | None:
             return None
         if match.groupdict().get("yy") and own:  # '10.12.19' alone is a date; after a word, a version
             return None
-        day = _day(match.groupdict())
+        day = _day(match.groupdict(), near)
         if day and cfg.date_floor <= day <= cfg.today:
             return day
     return None
 
 
-def _day(parts: dict[str, str | None]) -> dt.date | None:
+def _day(parts: dict[str, str | None], near: dt.date | None = None) -> dt.date | None:
+    if near and not (parts.get("y") or parts.get("yy") or parts.get("short") or parts.get("a")):
+        return _nearest(parts, near)
     year = int(parts["y"]) if parts.get("y") else 2000 + int(parts.get("yy") or parts.get("short") or 0)
     if parts.get("a"):  # d/m/yyyy or m/d/yyyy: only when one of them cannot be a month
         a, b = int(parts["a"]), int(parts["b"] or 0)
@@ -157,3 +162,9 @@ def _day(parts: dict[str, str | None]) -> dt.date | None:
         return dt.date(year, month, day)
     except ValueError:
         return None
+
+
+def _nearest(parts: dict[str, str | None], near: dt.date) -> dt.date | None:
+    """Return the day and month `parts` name in whichever year puts it nearest `near`."""
+    found = [_day({**parts, "y": str(year)}) for year in (near.year - 1, near.year, near.year + 1)]
+    return min((d for d in found if d), key=lambda d: abs(d - near), default=None)

@@ -3,7 +3,7 @@ import datetime as dt
 from lxml import html
 
 from flows.config import build_config
-from flows.htmldates import candidates, parse_day, url_date, url_month
+from flows.htmldates import candidates, page_dates, parse_day, url_date, url_month
 from flows.htmlmeta import read
 
 CFG = build_config()
@@ -71,3 +71,21 @@ def test_a_url_month_is_read_from_year_and_month_folders_only():
     assert url_month("https://web.archive.org/web/20160218174457/http://x.org/2010/5/story") == (2010, 5)
     assert url_month("https://x.org/2010-05-story") is None
     assert url_month("https://x.org/2010/13/story") is None
+
+
+def page_dates_of(body: str, url: str):
+    tree = html.fromstring(f"<html><head><title>Rat tagt lange</title></head><body>{body}</body></html>")
+    return [(d.isoformat(), source) for d, source, _ in page_dates(tree, read(tree), url, "Rat tagt lange", CFG)]
+
+
+def test_a_url_month_takes_its_day_from_the_pages_date_line_in_that_month():
+    body = "<h1>Rat tagt lange</h1><p>Der Rat hat getagt.</p><p>Gepostet am <b>19. Mai 2010</b></p>"
+    assert page_dates_of(body, "https://blog.example/2010/05/rat-tagt/") == [("2010-05-19", "text")]
+
+
+def test_htmldate_supplies_the_year_of_a_date_line_beside_the_headline_that_has_none():
+    body = ('<h1>Rat tagt lange</h1><p>Jun 24, 11:30</p><p>Der Rat hat heute lange getagt.</p>'
+            '<p>Lesen Sie auch: <a href="https://news.example/2019/06/19/rat-plant.html">Rat plant</a></p>')
+    assert page_dates_of(body, "https://news.example/rat-tagt") == [("2019-06-24", "text")]
+    body = body.replace("Jun 24, 11:30", "Von Anna Muster")
+    assert page_dates_of(body, "https://news.example/rat-tagt") == [("2019-06-19", "html_metadata")]

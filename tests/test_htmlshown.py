@@ -3,7 +3,7 @@ import datetime as dt
 from lxml import html
 
 from flows.config import build_config
-from flows.htmlshown import date_line, shown_date, url_month_date
+from flows.htmlshown import date_line, month_date, shown_date
 
 CFG = build_config()
 
@@ -68,10 +68,17 @@ def test_a_two_digit_year_after_a_month_name_counts_only_where_the_line_closes()
     assert date_line("14 June 20 people", CFG) is None
 
 
-def test_a_url_naming_year_and_month_takes_its_day_from_a_date_line_of_that_month():
+def test_the_first_date_line_of_a_given_month():
     tree = html.fromstring("<html><body><p>Kommentar vom 2. Juni 2010</p><h1>Rat tagt</h1><p>Text.</p>"
                            "<p>Dieser Beitrag wurde am <nobr>19. Mai 2010</nobr> gepostet.</p></body></html>")
-    found = url_month_date(tree, "https://blog.example/2010/05/rat-tagt/", CFG)
-    assert [(d.isoformat(), source) for d, source, _ in found] == [("2010-05-19", "text")]
-    assert url_month_date(tree, "https://blog.example/2010/07/rat-tagt/", CFG) == []
-    assert url_month_date(tree, "https://blog.example/rat-tagt/", CFG) == []
+    assert month_date(tree, (2010, 5), CFG) == (dt.date(2010, 5, 19), "19. Mai 2010")
+    assert month_date(tree, (2010, 6), CFG) == (dt.date(2010, 6, 2), "Kommentar vom 2. Juni 2010")
+    assert month_date(tree, (2010, 7), CFG) is None
+
+
+def test_a_line_without_a_year_is_a_day_only_in_the_year_nearest_other_evidence():
+    assert date_line("[06月24日 11時30分]", CFG) is None
+    assert date_line("[06月24日 11時30分]", CFG, near=dt.date(2019, 6, 19)) == dt.date(2019, 6, 24)
+    assert date_line("Dec 30", CFG, near=dt.date(2020, 1, 2)) == dt.date(2019, 12, 30)
+    assert date_line("17. Juni", CFG, near=dt.date(2021, 5, 1)) == dt.date(2021, 6, 17)
+    assert date_line("Aktualisiert: 17. Juni", CFG, near=dt.date(2021, 5, 1)) is None
