@@ -53,7 +53,7 @@ def _pick(page: PageMeta, url: str | None) -> tuple[str | None, str | None]:
     # The visible headline beats a meta title written for search engines and social cards, when
     # both speak of the same thing; a heading that runs on past a meta title carries a subtitle.
     for h in page.headings:
-        if _headline_like(h, sites) and (not cleaned or _shares_word(h.core, cleaned)):
+        if _headline_like(h, sites) and (not cleaned or _shares_word(h.core, cleaned) or _labels(cleaned)):
             key = _key(h.core)
             for text, source in cleaned:
                 if len(_key(text)) >= max(10, len(key) // 2) and key.startswith(_key(text)):
@@ -235,6 +235,11 @@ def _headline_like(h, sites: list[str]) -> bool:
     if h.links_home or _is_site(h.core, sites) or len(h.core) > _MAX_TITLE_CHARS:
         return False
     return len(h.core.split()) >= _MIN_HEADLINE_WORDS or len(h.core) >= _MIN_HEADLINE_CHARS
+
+
+def _labels(metas: list[tuple[str, str]]) -> bool:
+    """Every meta title is a short page label ('About Us', 'Kontakt'), too short to be a headline."""
+    return all(len(t.split()) < _MIN_HEADLINE_WORDS and len(t) < _MIN_HEADLINE_CHARS for t, _ in metas)
 
 
 def _shares_word(heading: str, metas: list[tuple[str, str]]) -> bool:

@@ -115,3 +115,12 @@ def test_without_a_url_an_absolute_home_link_names_the_site():
               '<a href="https://www.stadtblatt.example/">Stadtblatt</a><p>text</p></body></html>')
     assert title_of(markup) == ("Neue Brücke eröffnet", "html_title")
     assert title_of(markup, "https://other.example/a/b")[0] == "Neue Brücke eröffnet | Stadtblatt"
+
+
+def test_a_headline_h1_beats_meta_titles_that_are_only_a_page_label():
+    markup = ('<html><head><meta property="og:title" content="Über uns - Beispielverein">'
+              '<meta property="og:site_name" content="Beispielverein"></head>'
+              '<body><h1>Gemeinsam für saubere Flüsse</h1></body></html>')
+    assert title_of(markup) == ("Gemeinsam für saubere Flüsse", "h1")
+    markup = markup.replace("Über uns", "Wir räumen jeden Frühling die Ufer auf")
+    assert title_of(markup) == ("Wir räumen jeden Frühling die Ufer auf", "og_title")
