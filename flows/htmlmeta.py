@@ -70,6 +70,17 @@ class PageMeta:
                 return value.strip()
         return None
 
+    def breadcrumb_end(self) -> str | None:
+        """Return the name of the last item of the page's JSON-LD breadcrumb trail: the page itself."""
+        for obj in self.json_ld:
+            items = obj.get("itemListElement") if "BreadcrumbList" in _types(obj) else None
+            if isinstance(items, list) and items and all(isinstance(i, dict) for i in items):
+                last = max(items, key=_position)
+                item = last.get("item")
+                name = last.get("name") or (item.get("name") if isinstance(item, dict) else None)
+                return squash(name) or None if isinstance(name, str) else None
+        return None
+
     def stories(self) -> list[dict]:
         """Return the JSON-LD objects that describe a story or page, in document order."""
         return [o for o in self.json_ld if _STORY_TYPES.search(" ".join(_types(o)))]
@@ -236,6 +247,11 @@ def _json_ld(text: str) -> list[dict]:
             if isinstance(item.get("@graph"), list):
                 stack.extend(reversed(item["@graph"]))
     return out
+
+
+def _position(item: dict) -> int:
+    value = str(item.get("position", ""))
+    return int(value) if value.isdigit() else 0
 
 
 def _types(obj: dict) -> list[str]:

@@ -50,6 +50,8 @@ def _pick(page: PageMeta, url: str | None) -> tuple[str | None, str | None]:
         return heading, "h1"
     if shown := _confirmed_subheading(page, metas, sites):
         return shown, "heading"
+    if not any(_headline_like(h, sites) for h in page.headings) and (shown := _crumb_heading(page, sites)):
+        return shown, "heading"
     # The visible headline beats a meta title written for search engines and social cards, when
     # both speak of the same thing; a heading that runs on past a meta title carries a subtitle.
     for h in page.headings:
@@ -206,6 +208,15 @@ def _confirmed_subheading(page: PageMeta, metas: list[tuple[str, str]], sites: l
         text = _LEADING_SYMBOLS.sub("", h.text)
         if len(text.split()) >= 2 and not h.links_home and not _is_site(text, sites) and _key(text) in keys:
             return text
+    return None
+
+
+def _crumb_heading(page: PageMeta, sites: list[str]) -> str | None:
+    """Return the first <h2>/<h3> that names the page as its breadcrumb trail ends, or None."""
+    key = _key(page.breadcrumb_end() or "")
+    for h in page.subheadings if key else ():
+        if _key(h.text) == key and len(h.text.split()) >= 2 and not h.links_home and not _is_site(h.text, sites):
+            return h.text
     return None
 
 

@@ -62,3 +62,12 @@ def test_json_ld_objects_come_in_document_order_from_a_huge_array():
     assert [next(iter(o)) for o in _json_ld(nested)] == ["a", "b", "c", "@graph", "d", "e"]
     wide = "[" + "0," * 300_000 + '{"@type": "NewsArticle"}]'
     assert _json_ld(wide) == [{"@type": "NewsArticle"}]
+
+
+def test_the_breadcrumb_trail_ends_with_the_item_of_the_highest_position():
+    page = read(html.fromstring(
+        '<html><head><script type="application/ld+json">{"@type": "BreadcrumbList", "itemListElement": ['
+        '{"position": 3, "item": {"@id": "/a/b", "name": "Seite"}}, {"position": 1, "name": "Start"}]}'
+        '</script></head><body></body></html>'))
+    assert page.breadcrumb_end() == "Seite"
+    assert read(html.fromstring("<html><body><p>x</p></body></html>")).breadcrumb_end() is None

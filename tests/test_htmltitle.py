@@ -124,3 +124,14 @@ def test_a_headline_h1_beats_meta_titles_that_are_only_a_page_label():
     assert title_of(markup) == ("Gemeinsam für saubere Flüsse", "h1")
     markup = markup.replace("Über uns", "Wir räumen jeden Frühling die Ufer auf")
     assert title_of(markup) == ("Wir räumen jeden Frühling die Ufer auf", "og_title")
+
+
+def test_without_a_headline_h1_the_heading_the_breadcrumb_ends_with_is_the_title():
+    crumbs = ('<script type="application/ld+json">{"@type": "BreadcrumbList", "itemListElement": ['
+              '{"@type": "ListItem", "position": "2", "name": "Gut zu wissen"},'
+              '{"@type": "ListItem", "position": "1", "item": {"@id": "/", "name": "Start"}}]}</script>')
+    markup = ('<html><head><meta property="og:title" content="Den Vertrieb planen oder gut zu wissen">'
+              f'{crumbs}</head><body><h2>Unsere Leistungen</h2><h2>Gut zu Wissen</h2></body></html>')
+    assert title_of(markup) == ("Gut zu Wissen", "heading")
+    with_h1 = markup.replace("<body>", "<body><h1>Warum wir den Vertrieb anders planen</h1>")
+    assert title_of(with_h1) == ("Warum wir den Vertrieb anders planen", "h1")
