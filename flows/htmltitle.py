@@ -47,7 +47,8 @@ def _pick(page: PageMeta, url: str | None) -> tuple[str | None, str | None]:
     cleaned = [(strip_site(text, sites), source) for text, source in metas]
     heading = _confirmed_heading(page, [c for c, _ in cleaned] + [t for t, _ in metas], sites)
     if heading:
-        return heading, "h1"
+        spelled = _spelled_out(heading, page, {c for c, _ in cleaned})
+        return (spelled, "heading") if spelled else (heading, "h1")
     if shown := _confirmed_subheading(page, metas, sites):
         return shown, "heading"
     if not any(_headline_like(h, sites) for h in page.headings) and (shown := _crumb_heading(page, sites)):
@@ -209,6 +210,15 @@ def _confirmed_subheading(page: PageMeta, metas: list[tuple[str, str]], sites: l
         if len(text.split()) >= 2 and not h.links_home and not _is_site(text, sites) and _key(text) in keys:
             return text
     return None
+
+
+def _spelled_out(heading: str, page: PageMeta, metas: set[str]) -> str | None:
+    """Return the <h2>/<h3> that spells a meta title letter for letter where the <h1> agrees with it only
+    when letter case is ignored ('Using defadvice' against 'Using Defadvice' twice), else None."""
+    if heading in metas:
+        return None
+    folded = heading.casefold()
+    return next((h.text for h in page.subheadings if h.text in metas and h.text.casefold() == folded), None)
 
 
 def _crumb_heading(page: PageMeta, sites: list[str]) -> str | None:

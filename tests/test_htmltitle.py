@@ -135,3 +135,11 @@ def test_without_a_headline_h1_the_heading_the_breadcrumb_ends_with_is_the_title
     assert title_of(markup) == ("Gut zu Wissen", "heading")
     with_h1 = markup.replace("<body>", "<body><h1>Warum wir den Vertrieb anders planen</h1>")
     assert title_of(with_h1) == ("Warum wir den Vertrieb anders planen", "h1")
+
+
+def test_a_heading_spelling_the_meta_title_exactly_beats_an_h1_that_differs_only_in_case():
+    markup = ('<html><head><meta property="og:title" content="Macros In Lisp Using Defmacro"></head><body>'
+              '<h3 class="post-title">Macros In Lisp Using Defmacro</h3>'
+              '<div><h1>Macros In Lisp Using <b>defmacro</b></h1></div></body></html>')
+    assert title_of(markup) == ("Macros In Lisp Using Defmacro", "heading")
+    assert title_of(markup.replace("<h3", "<p").replace("</h3>", "</p>")) == ("Macros In Lisp Using defmacro", "h1")
