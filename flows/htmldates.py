@@ -22,6 +22,8 @@ PUBLISHED_META = (
 # Meta tags that say only "a date": many CMSs fill them with the last change, so the date line the
 # page shows beside its headline outranks them (extraction dev set: 4 of 4 disagreements).
 GENERIC_META = ("dc.date", "dcterms.date", "date")
+# Two stamps this close name one moment (a CMS may write seconds in one and not the other).
+_SAME_INSTANT = dt.timedelta(minutes=1)
 _ISO = re.compile(r"(?P<y>(?:19|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)(?![\d])")
 _DOTTED = re.compile(r"(?<!\d)(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
 _SLASHED = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?!\d)")
@@ -70,7 +72,29 @@ def candidates(page: PageMeta, url: str | None, cfg: Config,
     url_day = url_date(url)
     if url_day and plausible(url_day, cfg):
         found.append((url_day, "url", url or ""))
+    return _local_first(found)
+
+
+def _local_first(found: list[tuple[dt.date, str, str]]) -> list[tuple[dt.date, str, str]]:
+    """Put first a candidate that states the top candidate's UTC instant in the publisher's own offset:
+    '2021-03-04T23:30:00Z' is 5 March for a publisher at +01:00 that says '2021-03-05T00:30:00+01:00'."""
+    top = _stamp(found[0][2]) if found else None
+    if top is None or top.utcoffset():
+        return found
+    for i, (day, _, evidence) in enumerate(found[1:], 1):
+        local = _stamp(evidence)
+        if local is not None and local.utcoffset() and abs(local - top) <= _SAME_INSTANT and day != found[0][0]:
+            return [found[i]] + found[:i] + found[i + 1:]
     return found
+
+
+def _stamp(value: str) -> dt.datetime | None:
+    """Return the moment a timestamp with a time zone names, else None."""
+    try:
+        moment = dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 def _add(found: list, value: object, source: str, cfg: Config) -> None:

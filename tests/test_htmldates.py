@@ -89,3 +89,11 @@ def test_htmldate_supplies_the_year_of_a_date_line_beside_the_headline_that_has_
     assert page_dates_of(body, "https://news.example/rat-tagt") == [("2019-06-24", "text")]
     body = body.replace("Jun 24, 11:30", "Von Anna Muster")
     assert page_dates_of(body, "https://news.example/rat-tagt") == [("2019-06-19", "html_metadata")]
+
+
+def test_a_utc_stamp_yields_to_the_same_moment_in_the_publishers_own_offset():
+    ld = '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-03-04T23:30:00Z"}</script>'
+    local = '<meta property="article:published_time" content="2021-03-05T00:30:00+01:00">'
+    assert dates_of(ld + local) == [("2021-03-05", "meta"), ("2021-03-04", "json_ld")]
+    other = local.replace("00:30:00", "09:30:00")
+    assert dates_of(ld + other) == [("2021-03-04", "json_ld"), ("2021-03-05", "meta")]
