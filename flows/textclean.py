@@ -102,6 +102,8 @@ def _title(lines: list[story.Line], head: int | None) -> tuple[str | None, str |
     own_site, own_prefix = _site_parts(text)
     if len(text) > 12 and titles.key(text) in titles.key(page_title):
         own_site = own_prefix = None  # the page title repeats the whole line: its dashes are the headline's own
+        if titles.key(text) == titles.key(page_title):
+            site = prefix = None  # and so are the page title's, which the headline repeats whole
     return text, "headline", own_site or site, prefix or own_prefix
 
 

@@ -18,6 +18,8 @@ _MAX_SITE_WORDS = 6
 # Bullets and arrows a dump keeps around a heading ("› Headline", "• Headline").
 _DECORATION = " ›»•·*#>|-–—"
 _TRAILING_DECORATION = " ›»•·*#|-–—"  # not ">": a headline may end with a ticker ("Net <blt>")
+# What sets a site's name off from the headline it is glued to ("Headline | Site", "Site: Headline").
+_NAME_SEPARATORS = " |-–—:·»/"
 _QUOTES = str.maketrans({c: '"' for c in "„“”«»‚‘’'`´"} | {c: "-" for c in "–—‐‑"})
 
 
@@ -108,11 +110,14 @@ def clean_title(title: str | None, sitename: str | None = None, guess_site: bool
 
 
 def _drop_named(title: str, sitename: str) -> str:
-    # The page said who it is: remove exactly that name when it sits at either end.
+    # The page said who it is: remove exactly that name when a separator sets it off at either end. A name
+    # run into the words ("15 Jahre example.net", "Example.net feiert Geburtstag") is the headline's own.
     for part in (sitename, sitename.upper()):
         if title.endswith(part) or title.startswith(part):
             rest = title[: -len(part)] if title.endswith(part) else title[len(part):]
-            rest = rest.strip(" |-–—:·»/")
+            if rest.strip(" ") == rest.strip(_NAME_SEPARATORS):
+                continue
+            rest = rest.strip(_NAME_SEPARATORS)
             if rest:
                 return rest
     return title

@@ -69,6 +69,12 @@ def test_a_headline_the_page_title_repeats_whole_keeps_its_dashes(cfg):
     assert ex.title_raw == "Office 365 – HBDI – die Dritte"
 
 
+def test_a_headline_repeating_the_page_title_whole_keeps_its_bar_part(cfg):
+    ex = textclean.clean(page("Repot a fern in spring | Easy Guide", "Home | Plants", "Repot a fern in spring | Easy Guide",
+                              "12 March 2021", P1, P2, P3), cfg)
+    assert ex.title_raw == "Repot a fern in spring | Easy Guide"
+
+
 def test_a_page_title_line_loses_its_site_suffix(cfg):
     ex = textclean.clean(page("Budget approved after long debate | Town Paper", "Home | News", P1, P2), cfg)
     assert (ex.title_raw, ex.title_source) == ("Budget approved after long debate", "page_title")

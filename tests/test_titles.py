@@ -43,6 +43,11 @@ def test_clean_title_removes_a_known_site_name():
         "US, Russian militaries sharing more")
 
 
+def test_clean_title_keeps_a_site_name_run_into_the_headline():
+    assert titles.clean_title("Ten years of harbourlight.net", "harbourlight.net") == "Ten years of harbourlight.net"
+    assert titles.clean_title("Harbourlight.net turns ten", "Harbourlight.net") == "Harbourlight.net turns ten"
+
+
 def test_clean_title_of_nothing_is_none():
     assert titles.clean_title("  ") is None and titles.clean_title(None) is None
 
