@@ -92,3 +92,13 @@ def test_a_dated_header_inside_the_span_heads_the_story_below_it():
     head, first, _ = locate("Latest", teaser, "Your reading list", "Opinion", "Council approves new school budget",
                             "By Jane Doe", "12/03/2021 21:44", LEAD, MORE, LEAD + " Again.")
     assert head == 4 and first == 7
+
+
+def test_a_headline_above_a_long_header_block_is_still_found():
+    # Byline, date, share bar, audio player and a tag list: 18 lines between the headline and the story.
+    header = ["Author", "Jane Doe", "Published", "12 March 2021", "Share", "Listen to this article",
+              "Tags", "council", "budget", "schools", "roads", "parks", "pupils", "taxes", "savings",
+              "autumn", "Recommended", "Gallery"]
+    head, first, _ = locate("Home | News | Sport", "Politics", "Council approves the school budget after long debate",
+                            *header, LEAD, MORE)
+    assert (head, first) == (2, 21)
