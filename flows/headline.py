@@ -128,11 +128,13 @@ def _title_related(text: str, heads: list[str]) -> bool:
 
 def _dated_heads(lines: list[Line], first: int, best: float, spans: dict[int, tuple[int, int, float]]) -> None:
     # An article header: a headline, then its byline and date, then the story. Inside the page's best span
-    # (which may open with a teaser above it) such a line heads the story below it.
+    # (which may open with a teaser above it) such a line heads the story below it. The span's first line may
+    # read as prose (a long headline with commas): no paragraph of a story is followed by its date line.
     found = 0
     for i in range(first, min(len(lines) - 1, first + _HEAD_SEARCH_LINES)):
         ln = lines[i]
-        if found >= _MAX_H1_MATCHES or ln.kind is not None or ln.prose or i in spans or not 3 <= ln.words <= 25:
+        if found >= _MAX_H1_MATCHES or ln.kind is not None or (ln.prose and i > first) or i in spans \
+                or not 3 <= ln.words <= 25:
             continue
         if any(x.is_date for x in lines[i + 1:i + 4]) and _headline_shaped(ln):
             f, l, s = best_span(lines, i + 1, hard_end(lines, i + 1), i + _HEAD_TO_BODY_LINES)

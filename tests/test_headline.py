@@ -102,3 +102,12 @@ def test_a_headline_above_a_long_header_block_is_still_found():
     head, first, _ = locate("Home | News | Sport", "Politics", "Council approves the school budget after long debate",
                             *header, LEAD, MORE)
     assert (head, first) == (2, 21)
+
+
+def test_a_long_headline_opening_the_story_span_heads_the_story_below_its_date():
+    # Twenty words with commas, ending with a bracket, read as prose; a date line right below makes it a header.
+    head, first, _ = locate("Harbour History", "Search", "Main menu", "About the blog",
+                            "Workshop: the school budget, roads and parks of the city council after the long "
+                            "debate (3 and 4 May 2019, Leiden)",
+                            "12 March 2019 jdoe Leave a comment", LEAD, MORE)
+    assert (head, first) == (4, 6)
