@@ -54,17 +54,16 @@ def parse_dateline(body: str) -> tuple[str | None, str | None, list[str], str]:
     """Return (raw dateline, place, agency codes, body without the dateline) for a story's start."""
     head = body[:240]
     match = _STANDALONE.match(head.split("\n", 1)[0]) or _DATELINE.match(head)
-    if not match or not _plausible(match) or _apposition(match, head):
+    parts = _parts(match) if match else None
+    if not parts or not _plausible(parts) or _apposition(match, parts, head):
         return None, None, [], body
-    parts = _parts(match)
     raw = match.group(0).strip()
     return raw, normalise_place(parts["place"]), agencies_named(parts["agency"] or ""), body[match.end():].lstrip()
 
 
-def _apposition(match: re.Match[str], text: str) -> bool:
+def _apposition(match: re.Match[str], parts: dict[str, str | None], text: str) -> bool:
     # "Dee Dee Myers — a White House press secretary — is ...": a name and a dash before lower-case text is
     # an apposition; a dateline's place without agency or date opens a sentence ("Washington - The ...").
-    parts = _parts(match)
     if parts["agency"] or parts["date"] or not parts["place"] or parts["place"].isupper():
         return False
     rest = text[match.end():].lstrip()
@@ -80,13 +79,14 @@ def dateline_date(raw: str | None) -> str | None:
 def is_standalone(line: str) -> bool:
     """True for a line that is only a dateline naming an agency ('Beirut (AFP) Sept 21, 2017')."""
     match = _STANDALONE.match(line) if "(" in line else None
-    return bool(match and _plausible(match))
+    return bool(match and _plausible(_parts(match)))
 
 
 def opens_with_dateline(text: str) -> bool:
     """True when text starts with a dateline that names an agency or a date (a story's first line)."""
     match = _DATELINE.match(text[:240]) or _STANDALONE.match(text.split("\n", 1)[0][:240])
-    return bool(match and _plausible(match) and (_parts(match)["agency"] or _parts(match)["date"]))
+    parts = _parts(match) if match else None
+    return bool(parts and (parts["agency"] or parts["date"]) and _plausible(parts))
 
 
 def normalise_place(place: str | None) -> str | None:
@@ -103,8 +103,7 @@ def _parts(match: re.Match[str]) -> dict[str, str | None]:
             "date": groups.get("date") or groups.get("date2"), "sep": groups.get("sep")}
 
 
-def _plausible(match: re.Match[str]) -> bool:
-    groups = _parts(match)
+def _plausible(groups: dict[str, str | None]) -> bool:
     if groups.get("agency") and not agencies_named(groups["agency"]):
         return False  # parentheses that name no agency ("(Photo)", "(Video)") are not a dateline
     place = groups.get("place")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import mul
 
 from flows import dateline, titles
 from flows.story import Line, best_span, hard_end
@@ -76,7 +77,7 @@ class Candidate:
 
 def score(features: tuple[float, ...]) -> float:
     """Weighted evidence that a line is the headline."""
-    return sum(w * f for w, f in zip(WEIGHTS, features))
+    return sum(map(mul, WEIGHTS, features))
 
 
 def candidates(lines: list[Line]) -> list[Candidate]:
@@ -237,7 +238,7 @@ def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: set[s
     words = tokens(text)
     size = min(1.0, ln.words / 4)
     near_meta = any(lines[m].is_date or lines[m].kind == "byline" for m in range(max(0, i - 3), min(len(lines), i + 4)))
-    between = sum(1 for x in lines[i + 1:first] if x.kind is None)
+    between = [x.kind for x in lines[i + 1:first]].count(None)
     return (
         1.0,
         1.0 if 3 <= ln.words <= 20 else 0.0,
