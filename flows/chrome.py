@@ -15,15 +15,15 @@ NAV, WIDGET, CAPTION, URL, CREDIT, COPYRIGHT, BYLINE, END, COMMENT = (
 
 _WORD = re.compile(r"\w+")
 _WIDE = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
-# ASCII word characters (\w) kept, every other byte a space.
-_ASCII_WORDS = bytes(c if chr(c).isalnum() or c == ord("_") else 32 for c in range(128)) + b" " * 128
+# ASCII word characters (\w) as "a", every other byte a space: a word is then a " a" or the opening "a".
+_ASCII_WORDS = bytes(97 if chr(c).isalnum() or c == ord("_") else 32 for c in range(128)) + b" " * 128
 # Longest navigation phrase, longest comment/related marker, longest widget sentence, in words.
 _NAV_WORDS, _MARKER_WORDS, _PHRASE_WORDS = 8, 12, 25
 # Characters of a longer line normalised for the widget phrases that open a line (the longest is ~50).
 _PHRASE_PREFIX = 120
 # Characters that decorate menu items and buttons: bullets, arrows, separators, icons.
-_DECOR = re.compile(r"[\s|·•»«›‹>→←↓↑▶►◄▼▲✓✔✕×*#+\-–—_:;,.!?()\[\]{}\"'“”„‘’/\\…]"
-                    r"+")
+_DECOR_CHARS = "|·•»«›‹>→←↓↑▶►◄▼▲✓✔✕×*#+-–—_:;,.!?()[]{}\"'“”„‘’/\\…"
+_DECOR_TABLE = str.maketrans(dict.fromkeys(_DECOR_CHARS, " "))
 
 
 def _phrases(*words: str) -> re.Pattern[str]:
@@ -147,6 +147,7 @@ _CAPTION_END = re.compile(
     r"(?:\(|\b)(?:photo|foto|bild|image|imagen|picture|kuva|crédito|credit|bildquelle|fotoquelle|bildnachweis)s?"
     r"\s?:\s?[^.!?]{2,60}\)?\s*$"
     r"|[/|]\s?(?:afp|ap|reuters|dpa|efe|epa|ansa|getty|picture alliance|imago|keystone)\s*$", re.I)
+_CAPTION_OPENERS = ("in this", "photogr", "photo b", "photos ", "picture")
 _PICTURE_AGENCIES = re.compile(r"getty images|ap photo|afp photo|reuters/|/afp|/reuters|/ap |/dpa|dpa-bildfunk"
                                r"|imago images|shutterstock")
 # Substrings every picture-agency name above contains (a caption's closing credit needs ":", "/" or "|"):
@@ -165,38 +166,48 @@ _BYLINE = re.compile(r"^((?:by|von|por|par|di|door|av|af)\s+"
                      r"|^(?:from |compiled from )?(?:staff and )?wire (?:reports|services)$", re.I)
 # Menu separators: a line of three or more short items joined by these is a menu.
 _MENU_CHARS = re.compile(r"[|·•/»>\t]")
-_ODD_SPACE = re.compile(r"[\n\r\f\v]")
 _SPACED_MARK = re.compile(r"\s(?:\s|[–—-]\s)")
 _STRONG_MENU_MARK = re.compile(r"[|·•/»>\t]|\s{2,}")
 _MENU_SPLIT = re.compile(r"\s+[|·•/»>–—-]\s+|\t+|\s{2,}|\s?·\s?")
+# The same separators where single spaces are the only whitespace (printable text, no double space, as every
+# line of a cleaned dump): each branch opens with a literal, which lets the pattern skip to the next space.
+_MENU_SPLIT_SPACED = re.compile(r" [|·•/»>–—-] |· ?| · ?")
 
 
 def words(line: str) -> int:
     """Word count that also weighs unspaced scripts (CJK): two characters count as one word."""
-    if line.isascii():  # the same count as the \w+ tokens, by a byte table: three times faster
-        return len(line.encode("ascii").translate(_ASCII_WORDS).split())
+    if line.isascii():  # the same count as the \w+ tokens, by a byte table and two scans: no token objects
+        marks = line.encode("ascii").translate(_ASCII_WORDS)
+        return marks.count(b" a") + (marks[:1] == b"a")
     return len(_WORD.findall(line)) + len(_WIDE.findall(line)) // 2
 
 
 def normalise(line: str) -> str:
     """Lower-cased line with decoration removed, for whole-line vocabulary matching."""
-    return _DECOR.sub(" ", line.lower()).strip()
+    return _undecorated(line.lower())
+
+
+def _undecorated(low: str) -> str:
+    # Decoration and runs of whitespace become single spaces (a table and a split: faster than a pattern).
+    return " ".join(low.translate(_DECOR_TABLE).split())
 
 
 def kind(line: str, n_words: int) -> str | None:
     """Return the chrome kind of one stripped line, or None when it may be story text."""
-    low = line.lower()
-    notice = _notice(low)
     if n_words > 40:
+        # A paragraph: only its start can open a disclosure or a notice (ASCII lowers letter for letter).
+        low = line[:160].lower() if line.isascii() else line.lower()[:160]
         if _WIDGET_ANYWHERE.match(low[:120]):
             return WIDGET  # an affiliate disclosure opening a long paragraph
-        return COPYRIGHT if notice and _is_notice(line) and _notice(low[:160]) else None
+        return COPYRIGHT if _notice(low) and _is_notice(line) else None
+    low = line.lower()
+    notice = _notice(low)
     # Vocabulary phrases are short: a long line is only matched against the phrases that can be that long,
     # and past the whole-line markers only phrases opening a line remain, so only its start is normalised.
     if n_words <= _MARKER_WORDS:
-        norm = _DECOR.sub(" ", low).strip()
+        norm = _undecorated(low)
     else:
-        norm = low if n_words > _PHRASE_WORDS else _DECOR.sub(" ", low[:_PHRASE_PREFIX]).strip() or low
+        norm = low if n_words > _PHRASE_WORDS else _undecorated(low[:_PHRASE_PREFIX]) or low
     if not norm or (n_words <= _NAV_WORDS and _NAV_LINE.match(norm)):
         return NAV
     if n_words <= _MARKER_WORDS and _COMMENT_LINE.match(norm):
@@ -258,13 +269,15 @@ def _menu_mark(line: str) -> bool:
     # Menu separators: a bullet, bar, slash or arrow, a tab, a run of spaces or a dash between spaces.
     if _MENU_CHARS.search(line):
         return True
-    if line.isascii() and "-" not in line and "  " not in line and not _ODD_SPACE.search(line):
-        return False  # no dash and no run of whitespace: the pattern below cannot match
+    if line.isascii() and "-" not in line and "  " not in line and line.isprintable():
+        return False  # printable ASCII has only spaces for whitespace: no dash, no double space, no match
     return _SPACED_MARK.search(line) is not None
 
 
 def _is_caption(line: str, low: str) -> bool:
-    if _CAPTION_START.match(line.lstrip(" .,;:-–—|")):
+    start = line.lstrip(" .,;:-–—|")
+    # Every opening form is "in this ... photo", "photo(s)/picture(s) by" or a label before a colon.
+    if (":" in start or start[:7].lower() in _CAPTION_OPENERS) and _CAPTION_START.match(start):
         return True
     tail = line[-90:]
     if (":" in tail or "/" in tail or "|" in tail) and _CAPTION_END.search(tail):
@@ -283,7 +296,8 @@ def _is_menu(line: str) -> bool:
     # Three or more short items joined by menu separators: all of at most three words, or, in a long
     # menu, three words on average ("Castillo · Asamblea constituyente · Dia de la madre · ..."); or two
     # navigation buttons.
-    parts = [item for item in _MENU_SPLIT.split(line) if item.strip()]
+    single = "  " not in line and line.isprintable()
+    parts = [item for item in (_MENU_SPLIT_SPACED if single else _MENU_SPLIT).split(line) if item.strip()]
     if len(parts) == 2:  # "Subscribe | Log in": two buttons
         return all(part.count(" ") <= 3 and _NAV_LINE.match(normalise(part)) for part in parts)
     items = [len(_WORD.findall(item)) for item in parts]

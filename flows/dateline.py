@@ -26,6 +26,10 @@ AGENCY_NAMES: dict[str, str] = {
 _ACRONYMS = {"ap", "pa", "ani", "cp", "ips", "ats", "apa", "anp", "sda", "kna", "upi", "aap", "pti", "efe"}
 _LOWER_OK = {"dpa", "afp", "epd", "kna", "apa", "sda", "ats", "efe", "ansa"}
 _AGENCY_IN_TEXT = re.compile(rf"(?<![\w-]){wordtrie.alternation(AGENCY_NAMES)}(?![\w-])", re.I)
+# A name starts where a run of word characters and hyphens starts, so ASCII text without any name's first
+# word among its runs names no agency: a set test that spares most lines the pattern's scan.
+_FIRST_WORDS = frozenset(name.split()[0] for name in AGENCY_NAMES)
+_RUN = re.compile(r"[\w-]+")
 
 # Place: up to four capitalised words ("NEW YORK", "Frankfurt/Main", "ST. LOUIS"), then an optional region.
 # Possessive quantifiers (*+): a word is never given back letter by letter, which keeps failed matches fast.
@@ -120,6 +124,8 @@ def _plausible(groups: dict[str, str | None]) -> bool:
 
 def agencies_named(text: str) -> list[str]:
     """Return the agency codes named in a short piece of text (a dateline's parentheses, a credit line)."""
+    if text.isascii() and _FIRST_WORDS.isdisjoint(_RUN.findall(text.lower())):
+        return []
     found = set()
     for match in _AGENCY_IN_TEXT.finditer(text):
         name = match.group(0)

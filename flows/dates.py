@@ -37,6 +37,10 @@ _FORMS = tuple(re.compile(p, re.I) for p in (
     rf"(?<!\d)(?P<day>\d{{1,2}})(?:\.|er|st|nd|rd|th)?\s?(?:de\s)?{_MONTH},?\s?(?:de\s|del\s)?{_YEAR}",
     rf"(?<!\w){_MONTH}\s(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s{_YEAR}",
 ))
+# The character each numeric form cannot do without ("2019-11-20", "2019/11/20", "2019年", "20.11.2019",
+# "20/11/2019"); the month-name forms need none. A form whose character is absent is not tried.
+_FORM_MARKS = ("-", "/", "年", ".", "/", "", "")
+_MARKED_FORMS = tuple(zip(_FORM_MARKS, _FORMS))
 _MONTH_DAY = re.compile(rf"(?<!\w){_MONTH}\s(?P<day>\d{{1,2}})(?!\d)", re.I)
 # What else a date line says: clock times, weekdays, "published/updated" labels in the dev sets' languages.
 _NOISE = re.compile(
@@ -60,7 +64,9 @@ def find_date(text: str) -> dt.date | None:
     if not _TWO_NUMBERS.search(text):
         return None  # every form writes at least a day and a year
     best: tuple[int, dt.date] | None = None
-    for form in _FORMS:
+    for mark, form in _MARKED_FORMS:
+        if mark not in text:
+            continue
         for match in form.finditer(text):
             day = _to_date(match.groupdict())
             if day and (best is None or match.start() < best[0]):
@@ -111,8 +117,9 @@ def plausible(day: dt.date, cfg: Config) -> bool:
 
 
 def _strip_dates(line: str) -> str:
-    for form in _FORMS:
-        line = form.sub(" ", line)
+    for mark, form in _MARKED_FORMS:
+        if mark in line:
+            line = form.sub(" ", line)
     return line
 
 
