@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from flows import firstchar
+
 # Kinds a line can have; the story finder weighs them.
 NAV, WIDGET, CAPTION, URL, CREDIT, COPYRIGHT, BYLINE, END, COMMENT = (
     "nav", "widget", "caption", "url", "credit", "copyright", "byline", "end", "comment")
@@ -26,8 +28,8 @@ _DECOR_CHARS = "|·•»«›‹>→←↓↑▶►◄▼▲✓✔✕×*#+-–�
 _DECOR_TABLE = str.maketrans(dict.fromkeys(_DECOR_CHARS, " "))
 
 
-def _phrases(*words: str) -> re.Pattern[str]:
-    return re.compile(r"^(?:" + "|".join(words) + r")$")
+def _phrases(*words: str) -> firstchar.Dispatch:
+    return firstchar.Dispatch(list(words), "^", "$")
 
 
 # Whole-line navigation, button and widget labels (after lower-casing and removing decoration).
@@ -68,8 +70,8 @@ _NAV_LINE = _phrases(
     r"répondre", r"loading", r"\d+")
 
 # Whole-line widget and prompt texts: comment forms, sign-in, profile and location settings, share bars.
-_WIDGET_LINE = re.compile(
-    r"^(?:(?:name|e ?mail|website|comment|kommentar|nachricht)( \w+)?$"
+_WIDGET_LINE = firstchar.Dispatch(firstchar.alternatives(
+    r"(?:name|e ?mail|website|comment|kommentar|nachricht)( \w+)?$"
     r"|(?:click|tap) (?:here )?to (?:share|print|email)\b|share on \w+|(?:auf|on) (?:facebook|twitter)"
     r"|sieh dir diesen beitrag auf \w+ an|ein beitrag geteilt von\b|view this post on \w+|a post shared by\b"
     r"|your email address will not be published|deine e ?mail adresse wird nicht veröffentlicht"
@@ -90,7 +92,7 @@ _WIDGET_LINE = re.compile(
     r"|(?:sie sind )?bereits (?:kunde|registriert|abonnent)|teilen sie diesen (?:artikel|beitrag)"
     r"|(?:bilder|fotos) für den druck|(?:dieser |der )?(?:artikel|beitrag) gef(?:ällt|allen)"
     r"|we want to hear (?:from you|what you think)|qui êtes vous$|pour créer des paragraphes"
-    r"|(?:le|te) puede interesar\b|mir[aá] también$|lea también\b|lesen sie auch\b|read also\b)")
+    r"|(?:le|te) puede interesar\b|mir[aá] también$|lea también\b|lesen sie auch\b|read also\b"), "^")
 # Affiliate disclosures and newsletter prompts, anywhere in a line (searched only when a keyword is present).
 _WIDGET_ANYWHERE = re.compile(
     r"\b(?:advertising|affiliate) (?:disclosure|disclaimer|links?)\b|\benter your e ?mail\b"
@@ -231,17 +233,6 @@ def kind(line: str, n_words: int) -> str | None:
     if n_words <= 2 and line.endswith(":"):
         return NAV  # a label ("Tags:", "Quellenangaben:") heading a list, not a sentence
     return None
-
-
-# A table of contents heading: the entries below it link to the story's own subheads.
-_CONTENTS = re.compile(r"^(?:table of contents|contents|inhalt|inhaltsverzeichnis|inhaltsübersicht|índice|indice"
-                       r"|sommaire|contenidos?|conteúdo|in this article|on this page|auf dieser seite"
-                       r"|in diesem artikel)$")
-
-
-def is_contents_heading(line: str) -> bool:
-    """True for a table-of-contents heading ('Inhaltsverzeichnis', 'Contents', 'Sommaire')."""
-    return len(line) <= 30 and _CONTENTS.match(normalise(line)) is not None
 
 
 def is_byline(line: str) -> bool:

@@ -57,6 +57,17 @@ def keep(line: Line) -> bool:
         not line.repeated or line.words >= _LONG)
 
 
+# A table of contents heading: the entries below it link to the story's own subheads.
+_CONTENTS = re.compile(r"^(?:table of contents|contents|inhalt|inhaltsverzeichnis|inhaltsübersicht|índice|indice"
+                       r"|sommaire|contenidos?|conteúdo|in this article|on this page|auf dieser seite"
+                       r"|in diesem artikel)$")
+
+
+def is_contents_heading(line: str) -> bool:
+    """True for a table-of-contents heading ('Inhaltsverzeichnis', 'Contents', 'Sommaire')."""
+    return len(line) <= 30 and _CONTENTS.match(chrome.normalise(line)) is not None
+
+
 # Prose below a comment-section marker is readers' text: it counts this much of story prose.
 _COMMENT_ZONE_FACTOR = 0.25
 # A table of contents ends at its first paragraph of prose, or after this many entries.
@@ -74,7 +85,7 @@ def weigh_all(lines: list[Line]) -> None:
         ln.weight = weigh(ln)
         if contents and (ln.prose or ln.words > _LONG) and not ln.repeated:  # entries repeat as subheads
             contents = 0
-        elif contents or (ln.kind is None and ln.words <= 3 and chrome.is_contents_heading(ln.text)):
+        elif contents or (ln.kind is None and ln.words <= 3 and is_contents_heading(ln.text)):
             ln.kind, ln.weight = chrome.NAV, 0.0
             contents = _CONTENTS_LINES if not contents else contents - 1
             continue

@@ -94,11 +94,6 @@ def test_byline_names_a_person():
     assert not chrome.is_byline("by the government and its allies")
 
 
-def test_contents_headings():
-    assert chrome.is_contents_heading("Inhaltsverzeichnis") and chrome.is_contents_heading("Table of Contents")
-    assert not chrome.is_contents_heading("Übersicht")
-
-
 @pytest.mark.parametrize("line", [
     "Much of the talk has concerned the two nations' immediate operations.",
     "Shares of the company rose after it said it would share more data with regulators.",

@@ -68,3 +68,8 @@ def test_a_table_of_contents_is_neutral_and_no_story_text():
     assert [ln.weight for ln in lines[1:5]] == [0.0] * 4
     assert story.best_span(lines)[:2] == (0, len(lines) - 1)
     assert not any(story.keep(ln) for ln in lines[1:5])
+
+
+def test_contents_headings():
+    assert story.is_contents_heading("Inhaltsverzeichnis") and story.is_contents_heading("Table of Contents")
+    assert not story.is_contents_heading("Übersicht")
