@@ -111,3 +111,11 @@ def test_a_long_headline_opening_the_story_span_heads_the_story_below_its_date()
                             "debate (3 and 4 May 2019, Leiden)",
                             "12 March 2019 jdoe Leave a comment", LEAD, MORE)
     assert (head, first) == (4, 6)
+
+
+def test_a_standfirst_under_the_headline_is_not_the_headline():
+    # The standfirst shares more words with the story's lead; the line above it is still the headline.
+    head, first, _ = locate("Home | News | Sport", "Midnight deal ends the long row",
+                            "The city council approved the new school budget after a long debate about roads and parks",
+                            "12 March 2021", LEAD, MORE)
+    assert (head, first) == (1, 4)
