@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
+
+from flows.tablefile import TableFile
 
 # What identifies a row of each table; quarantine rows have no id, so the whole row is their key.
 KEYS: dict[str, tuple[str, ...]] = {"stories": ("story_id",), "documents": ("doc_id",), "quarantine": ()}
@@ -67,11 +68,11 @@ def diff_release(previous: Path | None, tables: dict[str, pa.Table]) -> dict[str
         if old_path is None or not old_path.is_file():
             changes[name] = {"added": table.num_rows, "removed": 0, "changed": 0, "total": table.num_rows}
             continue
-        old_file = pq.ParquetFile(old_path)
-        columns = [c for c in table.column_names if c in old_file.schema_arrow.names]
+        old_file = TableFile(old_path)
+        columns = [c for c in table.column_names if c in old_file.column_names]
         if not all(k in columns for k in key):
             key = ()
-        old = row_digests(old_file.iter_batches(batch_size=_BATCH, columns=columns), key, columns)
+        old = row_digests(old_file.to_batches(_BATCH, columns), key, columns)
         new = row_digests(table.to_batches(max_chunksize=_BATCH), key, columns)
         changes[name] = compare(old, new)
     return changes

@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 
 from flows.checks import CUT_MARK, SPACES, end_of_today
 from flows.config import Config
+from flows.memory import give_back
 from flows.schema import TABLES, arrow_schema, load_table_spec
 from flows.tablefile import TableFile, batches
 
@@ -79,16 +80,17 @@ def provenance_gaps(table: pa.Table) -> pa.Array:
     return total
 
 
-def _derivations(cfg: Config) -> dict[str, Callable[[pa.Table], pa.Array]]:
-    """Derived view columns: each stands for a release column too wide to copy into pandas."""
+def _derivations(cfg: Config) -> dict[str, tuple[list[str], Callable[[pa.Table], pa.Array]]]:
+    """Derived view columns and the columns each reads: each stands for a column too wide to copy into pandas."""
     return {
-        "text_length": lambda t: pc.utf8_length(t["text"]),
-        "text_tail": lambda t: body_tail(t["text"], cfg.tail_chars),
-        "title_equals_outlet": title_equals_outlet,
-        "provenance_gaps": provenance_gaps,
-        "agencies_count": lambda t: pc.list_value_length(t["agencies"]),
-        "outlets_count": lambda t: pc.list_value_length(t["outlets"]),
-        "doc_ids_count": lambda t: pc.list_value_length(t["doc_ids"]),
+        "text_length": (["text"], lambda t: pc.utf8_length(t["text"])),
+        "text_tail": (["text"], lambda t: body_tail(t["text"], cfg.tail_chars)),
+        "title_equals_outlet": (["title", "outlet"], title_equals_outlet),
+        "provenance_gaps": (["agencies", "agencies_source", *(c for pair in PROVENANCE for c in pair)],
+                            provenance_gaps),
+        "agencies_count": (["agencies"], lambda t: pc.list_value_length(t["agencies"])),
+        "outlets_count": (["outlets"], lambda t: pc.list_value_length(t["outlets"])),
+        "doc_ids_count": (["doc_ids"], lambda t: pc.list_value_length(t["doc_ids"])),
     }
 
 
@@ -108,8 +110,9 @@ def table_view(table: pa.Table, columns: Iterable[str], cfg: Config) -> pd.DataF
     derive = _derivations(cfg)
     arrays: dict[str, pa.Array] = {}
     for name in columns:
+        give_back()  # each column's reading and deriving leaves freed buffers behind
         try:
-            arrays[name] = _comparable(table[name] if name in table.column_names else _derive(table, derive[name]))
+            arrays[name] = _comparable(table[name] if name in table.column_names else _derive(table, *derive[name]))
         except (KeyError, pa.ArrowException):
             continue  # the suite then fails on the missing column, naming it
     if not arrays:
@@ -117,11 +120,14 @@ def table_view(table: pa.Table, columns: Iterable[str], cfg: Config) -> pd.DataF
     return pa.table(arrays).to_pandas()
 
 
-def _derive(table: pa.Table | TableFile, how: Callable[[pa.Table], pa.Array]) -> pa.Array | pa.ChunkedArray:
-    """A derived column, computed a batch of rows at a time when the table lives in a file."""
+def _derive(table: pa.Table | TableFile, reads: list[str],
+            how: Callable[[pa.Table], pa.Array]) -> pa.Array | pa.ChunkedArray:
+    """A derived column, computed a batch of rows (of the columns it reads) at a time from a table file."""
     if not isinstance(table, TableFile):
         return how(table)
-    found = [how(pa.Table.from_batches([b])) for b in table.to_batches(_CSV_BATCH)]
+    if not set(reads) <= set(table.column_names):
+        raise KeyError(f"{sorted(set(reads) - set(table.column_names))} missing")
+    found = [how(part) for part in batches(table, reads, _CSV_BATCH)]
     return pa.chunked_array(found) if found else how(table.schema.empty_table())
 
 
@@ -192,6 +198,7 @@ def csv_cells_from_tables(tables: Mapping[str, pa.Table], cfg: Config,
     counts: Counter = Counter()
     for table, names in _string_columns(cfg).items():
         present = [n for n in names if n in tables[table].column_names]
+        give_back()
         for batch in batches(tables[table], present, _CSV_BATCH):
             for name in present:
                 # a null is written as an empty cell

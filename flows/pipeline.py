@@ -18,6 +18,7 @@ from prefect.utilities.annotations import quote  # noqa: E402
 from flows import assemble, checks, ingest, ioerrors, lock, release, resume, state, validate  # noqa: E402
 from flows.config import Config, build_config  # noqa: E402
 from flows.dedup_index import DedupIndex  # noqa: E402
+from flows.memory import give_back  # noqa: E402
 
 # Chunk tasks in flight at once: enough to keep a few dozen Dask workers busy, few enough that
 # finished chunks never pile up in the flow's memory.
@@ -53,7 +54,9 @@ def cluster(results: list, rejected: list, cfg: Config):
     index = DedupIndex.load(cfg)
     with discard_on_failure(index):
         index.add(assemble.fingerprint_parts(results))
-        return index, index.assign(), rejected + duplicates
+        assignments = index.assign()
+    give_back()
+    return index, assignments, rejected + duplicates
 
 
 @contextmanager
@@ -81,6 +84,7 @@ def tables(results: list, assignments, rejected: list, planned: int, run_path: s
     """Join every staged row with its story into the release tables (the big ones written to the run's
     folder a part at a time), and count them for the manifest."""
     built = assemble.build_tables(results, assignments, rejected, cfg, folder=Path(run_path) / "tables")
+    give_back()
     return built, assemble.count(results, built, planned)
 
 
@@ -89,6 +93,7 @@ def gate(built: dict, results: list, run_path: str, cfg: Config) -> validate.Gat
     """Run the Great Expectations suites and write their Data Docs; a failed gate keeps its docs aside."""
     report = validate.run_gate(built, cfg, docs_dir=Path(run_path) / "validation",
                                nulled=checks.nulled_counts(results))
+    give_back()
     if not report.passed:
         shutil.rmtree(cfg.failed_gate_dir, ignore_errors=True)
         report.docs_dir = Path(shutil.copytree(report.docs_dir, cfg.failed_gate_dir))

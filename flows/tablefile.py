@@ -83,10 +83,13 @@ class TableFile:
         return pq.read_table(self.path, columns=list(names))
 
     def to_batches(self, max_chunksize: int = ROW_GROUP, columns: list[str] | None = None) -> Iterator[pa.RecordBatch]:
-        """Every row, `max_chunksize` rows at a time."""
+        """Every row, at most `max_chunksize` rows at a time, reading one row group at a time."""
+        # One row group at a time: ParquetFile.iter_batches reads ahead across groups, which at a million
+        # news pages held 1.2 GB of body text to hand out 50,000 rows.
         source = pq.ParquetFile(self.path)
         try:
-            yield from source.iter_batches(batch_size=max_chunksize, columns=columns)
+            for group in range(source.num_row_groups):
+                yield from source.read_row_group(group, columns=columns, use_threads=False).to_batches(max_chunksize)
         finally:
             source.close()
 

@@ -14,6 +14,7 @@ import pyarrow.compute as pc
 
 from flows import gateviews
 from flows.config import Config
+from flows.memory import give_back
 from flows.gatereport import GateReport, Outcome
 from flows.schema import TABLES
 
@@ -132,6 +133,7 @@ def _run_suites(frames: dict[str, pd.DataFrame], specs: dict[str, dict], cfg: Co
         result.meta["run_id"] = run_id
         result.meta.get("batch_markers", {}).pop("ge_load_time", None)  # wall-clock noise in a release
         results[name] = result
+        give_back()
     return results, suites
 
 

@@ -87,3 +87,9 @@ def test_the_gate_judges_table_files_as_it_judges_tables(tmp_path):
     in_memory, from_files = run_gate(built, cfg), run_gate(files, cfg)
     assert [(o.expectation, o.column, o.success, o.observed) for o in from_files.outcomes] == \
         [(o.expectation, o.column, o.success, o.observed) for o in in_memory.outcomes]
+
+
+def test_reading_batches_holds_one_row_group_not_the_file(small_groups, tmp_path):
+    write_parquet(numbers(10), tmp_path / "t.parquet")
+    found = TableFile(tmp_path / "t.parquet")
+    assert [b.num_rows for b in found.to_batches(2)] == [2, 1, 2, 1, 2, 1, 1]  # groups of 3, 3, 3, 1
