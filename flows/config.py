@@ -83,7 +83,8 @@ class Config:
     # record checks and by Arrow's RE2 in the gate, so it uses only what both read alike (no \b, \d, \w).
     chrome_tail_pattern: str = (
         r"(?i)(?:^|\n)[ \t]{0,8}(?:no comments|post a comment|(?:leave|add|write|post) a (?:comment|reply)"
-        r"|[0-9]+ comments?[ \t]*$|comments? \([0-9]+\)|(?:show|view|load) (?:all )?comments"
+        r"|(?:[^\n]{0,60}[|•·][ \t]*)?[0-9]+ comments?[ \t]*$|comments? \([0-9]+\)"
+        r"|(?:show|view|load) (?:all )?comments"
         r"|(?:log|sign) in(?: [^\n]{0,60})? to (?:comment|post)|join the (?:conversation|discussion)"
         r"|share this(?:$|[ :!.])|you may also like|read more(?: on)?:|related (?:stories|articles|posts|coverage)"
         r"|trending(?: now)?[ \t:]*$|more from [^.\n]{1,60}$|powered by [^.\n]{1,40}$)[^\n]{0,120}$"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -38,6 +39,7 @@ def clean(text: str, cfg: Config) -> Extracted:
         first -= 1  # a dateline on its own line opens the story below it
     kept = [i for i in range(first, last + 1)
             if story.keep(lines[i]) or (i == first and lines[i].standalone_dateline)]
+    kept = _without_furniture_tail(lines, kept, cfg)
     body = "\n\n".join(lines[i].text for i in kept)
     raw_title, title_source, title_site, weak_site = _title(lines, head)
     skip = {*kept, head, 0}
@@ -51,6 +53,21 @@ def clean(text: str, cfg: Config) -> Extracted:
         dates=_date_candidates(lines, head, first, last, cfg),
         credit_lines=_credit_lines(lines, first, last), split_stories=split,
     )
+
+
+def _without_furniture_tail(lines: list[story.Line], kept: list[int], cfg: Config) -> list[int]:
+    """Drop the story's last lines while they are page furniture by the record checks' own pattern (a
+    comment prompt, a comment count, a share bar): the story then reaches the release instead of being
+    quarantined for the widget below it."""
+    furniture = _pattern(cfg.chrome_tail_pattern)
+    while len(kept) > 1 and furniture.search(lines[kept[-1]].text):
+        kept = kept[:-1]
+    return kept
+
+
+@lru_cache(maxsize=4)
+def _pattern(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def read_lines(text: str) -> list[story.Line]:

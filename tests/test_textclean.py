@@ -187,3 +187,28 @@ def test_a_date_opening_the_story_dates_a_page_without_date_line(cfg):
 def test_a_date_line_outranks_a_date_opening_the_story(cfg):
     ex = textclean.clean(page("Council approves school budget", "12 March 2021", "29.11.2022 – " + P1, P2, P3), cfg)
     assert ex.dates[0][:2] == (dt.date(2021, 3, 12), "date_line")
+
+
+def test_comment_widgets_after_the_story_are_trimmed_so_the_record_passes_its_checks():
+    from collections import Counter
+
+    from flows import checks
+    from flows.model import RawDoc
+
+    story = [
+        "Harbour council approves new ferry timetable",
+        "PORTVALE (AP) — The harbour council voted on Tuesday to add three evening ferry crossings from "
+        "next month, after commuters complained that the last boat left before most offices closed.",
+        "The council's transport chair said the extra crossings would be paid for from parking fees at "
+        "the terminal, and that a review after six months would decide whether they stay.",
+        "Commuter groups welcomed the vote but said weekend services were still too thin for shift workers "
+        "who travel across the bay on Saturdays and Sundays.",
+    ]
+    tail = ["Updated 2 hours ago | 31 comments",
+            "Join the conversation! Letters of 150 words or more may be chosen for the weekend edition."]
+    text = "\n\n".join(story + tail) + "\n"
+    cfg = build_config()
+    found = textclean.clean(text, cfg)
+    assert found.text.endswith("on Saturdays and Sundays.")
+    raw = RawDoc("d1", "ferry.txt", "text", text, "utf-8")
+    assert not isinstance(checks.check(tag.tag(raw, found, cfg), cfg, Counter()), Quarantined)
