@@ -45,6 +45,7 @@ class DedupIndex:
         self.present = np.empty(0, dtype=np.int64)  # rows (old or new) of documents added this run
         self.new_keys = np.empty((0, band_count(cfg)), dtype=np.uint32)
         self.writer: dedup_store.SegmentWriter | None = None
+        self.parked: dict | None = None  # the staged manifest of a parked generation
         self.stats: dict[str, int] = {}  # figures of the last assign()
 
     @classmethod
@@ -82,26 +83,54 @@ class DedupIndex:
                                  similarity, self.docs["doc_id"][head])
 
     def discard(self) -> None:
-        """Forget this run's uncommitted segment, so a failed run leaves the index folder as it was."""
+        """Forget this run's uncommitted segment and parked tables: a failed run leaves the folder as it was."""
         if self.writer is not None:
             self.writer.close()
             self.writer.path.unlink(missing_ok=True)
             self.writer = None
+        if self.parked is not None:
+            for name in (self.parked["tables"], *self.parked["segments"][len(self.manifest["segments"]):]):
+                (self.folder / name).unlink(missing_ok=True)
+            self.parked = None
+
+    def park(self) -> None:
+        """Write this run's generation to disk uncommitted and free the index's memory until save()."""
+        segments = list(self.manifest["segments"])
+        if self.writer is not None:
+            self.writer.close()
+            if self.writer.size:
+                segments.append(self.writer.name)
+            else:
+                self.writer.path.unlink(missing_ok=True)
+        self.writer = None
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.parked = dedup_store.stage_tables(self.folder, {**self.manifest, "segments": segments},
+                                               self._tables())
+        # The release steps after dedup need only the assignments; at a million documents the
+        # arrays below are ~0.3 GB the gate's peak would otherwise carry.
+        self.docs, self.story_keys, self.new_keys = {}, self.story_keys[:0], self.new_keys[:0]
+        self.story_id = self.canonical = self.boiler_keys = self.boiler_counts = None
 
     def save(self) -> None:
         """Commit this run's documents and stories as the index's next generation."""
+        if self.parked is not None:
+            self.manifest, self.parked = dedup_store.commit_staged(self.folder, self.parked), None
+            return
         if self.writer is not None:
             self.writer.close()
             if self.writer.size:
                 self.manifest["segments"] = [*self.manifest["segments"], self.writer.name]
             self.writer = None
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.manifest = dedup_store.commit(self.folder, self.manifest, self._tables())
+        self.indexed = int(self.docs["doc_id"].size)
+
+    def _tables(self) -> dict[str, np.ndarray]:
         tables = {f"doc_{name}": col for name, col in self.docs.items()}
         tables.update(story_id=self.story_id, story_canonical=self.canonical,
                       story_keys=self.story_keys, boiler_keys=self.boiler_keys,
                       boiler_counts=self.boiler_counts)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        self.manifest = dedup_store.commit(self.folder, self.manifest, tables)
-        self.indexed = int(self.docs["doc_id"].size)
+        return tables
 
     def reader(self) -> dedup_store.SegmentReader:
         """A reader over committed segments plus the one this run is writing."""

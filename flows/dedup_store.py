@@ -95,9 +95,19 @@ def read_tables(folder: Path, manifest: dict) -> dict[str, np.ndarray]:
 
 def commit(folder: Path, manifest: dict, tables: dict[str, np.ndarray]) -> dict:
     """Write the tables and then the manifest atomically; remove files no longer referenced."""
+    return commit_staged(folder, stage_tables(folder, manifest, tables))
+
+
+def stage_tables(folder: Path, manifest: dict, tables: dict[str, np.ndarray]) -> dict:
+    """Write the next generation's tables durably and return its manifest, not yet committed."""
     manifest = dict(manifest, format=FORMAT, generation=int(manifest.get("generation", 0)) + 1)
     manifest["tables"] = f"tables-{manifest['generation']:06d}-{uuid.uuid4().hex[:8]}.npz"
     _write_atomic(folder / manifest["tables"], lambda h: np.savez(h, **tables))
+    return manifest
+
+
+def commit_staged(folder: Path, manifest: dict) -> dict:
+    """Make a staged generation the index's own with one atomic rename; remove files no longer referenced."""
     text = json.dumps(manifest, indent=2, sort_keys=True) + "\n"
     _write_atomic(folder / MANIFEST, lambda h: h.write(text.encode("utf-8")))
     _sync_dir(folder)

@@ -55,6 +55,7 @@ def cluster(results: list, rejected: list, cfg: Config):
     with discard_on_failure(index):
         index.add(assemble.fingerprint_parts(results))
         assignments = index.assign()
+        index.park()  # written, uncommitted until the release is out; its memory is free for the gate
     give_back()
     return index, assignments, rejected + duplicates
 

@@ -142,3 +142,40 @@ def test_a_release_without_the_first_canonical_marks_its_best_copy_present(cfg):
     assert later[copies[0].doc_id].is_canonical and later[copies[0].doc_id].similarity == 1.0
     assert later[copies[1].doc_id].canonical_doc_id == copies[0].doc_id
     assert later[copies[1].doc_id].similarity == 1.0
+
+
+def folder_state(cfg) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(cfg.dedup_state_dir.iterdir())}
+
+
+def test_a_parked_index_saves_the_same_generation_as_one_never_parked(cfg, tmp_path):
+    docs = facts_of(list(corpus(120, seed=8, window=60, outlets=5)))
+    run(cfg, docs[:60])
+    shutil.copytree(cfg.dedup_state_dir, tmp_path / "copy")
+    parked = DedupIndex.load(cfg)
+    parked.add([build_part(docs[60:], cfg)])
+    found = parked.assign()
+    parked.park()
+    assert parked.docs == {} and (cfg.dedup_state_dir / "index.json").read_bytes() == \
+        (tmp_path / "copy" / "index.json").read_bytes()  # nothing committed yet
+    parked.save()
+    plain = DedupIndex.load(cfg, tmp_path / "copy")
+    plain.add([build_part(docs[60:], cfg)])
+    assert plain.assign() == found
+    plain.save()
+    again, other = DedupIndex.load(cfg), DedupIndex.load(cfg, tmp_path / "copy")
+    assert all(np.array_equal(again.docs[k], other.docs[k]) for k in other.docs)
+    assert np.array_equal(again.story_id, other.story_id) and again.manifest["generation"] == 2
+
+
+def test_a_parked_index_discarded_leaves_the_folder_as_it_was(cfg):
+    docs = facts_of(list(corpus(120, seed=9, window=60, outlets=5)))
+    run(cfg, docs[:60])
+    before = folder_state(cfg)
+    failed = DedupIndex.load(cfg)
+    failed.add([build_part(docs[60:], cfg)])
+    failed.assign()
+    failed.park()
+    assert folder_state(cfg) != before  # the parked generation is on disk ...
+    failed.discard()  # ... until the release fails
+    assert folder_state(cfg) == before
