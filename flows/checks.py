@@ -44,7 +44,8 @@ def _normal(text: str) -> str:
 
 
 @lru_cache(maxsize=4)
-def _furniture(pattern: str) -> re.Pattern[str]:
+def furniture(pattern: str) -> re.Pattern[str]:
+    """The compiled page-furniture pattern (config `chrome_tail_pattern`), compiled once per run."""
     return re.compile(pattern)
 
 
@@ -69,7 +70,7 @@ def rejection(doc: Doc, cfg: Config) -> Quarantined | None:
         reason, detail = "body_too_long", f"{chars} characters of body, more than {cfg.max_body_chars}"
     else:
         tail = body_tail(doc.text, cfg.tail_chars)
-        if _furniture(cfg.chrome_tail_pattern).search(tail):
+        if furniture(cfg.chrome_tail_pattern).search(tail):
             last = tail.rsplit("\n", 1)[-1].strip()
             reason, detail = "chrome_in_body", f"body ends in page furniture: {last[:100]!r}"
     return None if reason is None else Quarantined(doc.source_path, STAGE, reason, detail, doc.doc_id)

@@ -93,11 +93,6 @@ def read_tables(folder: Path, manifest: dict) -> dict[str, np.ndarray]:
         return {name: data[name] for name in data.files}
 
 
-def commit(folder: Path, manifest: dict, tables: dict[str, np.ndarray]) -> dict:
-    """Write the tables and then the manifest atomically; remove files no longer referenced."""
-    return commit_staged(folder, stage_tables(folder, manifest, tables))
-
-
 def stage_tables(folder: Path, manifest: dict, tables: dict[str, np.ndarray]) -> dict:
     """Write the next generation's tables durably and return its manifest, not yet committed."""
     manifest = dict(manifest, format=FORMAT, generation=int(manifest.get("generation", 0)) + 1)

@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 from flows.fingerprint import FingerprintPart, load_part, save_part
 from flows.resume import Staged
 from flows.shingles import ShingleBatch
-from flows.tables import write_parquet
+from flows.tablefile import write_parquet
 
 # Counters a chunk keeps that can be recomputed for any subset of its inputs.
 _DERIVED = ("read", "tagged", "split_stories")

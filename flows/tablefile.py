@@ -105,11 +105,16 @@ def batches(table: pa.Table | TableFile, columns: list[str], size: int) -> Itera
         yield picked.slice(start, size)
 
 
+def write_parquet(table: pa.Table, path: Path) -> None:
+    """Write a table as Parquet with settings fixed so equal tables give equal bytes."""
+    with RowGroupWriter(path, table.schema) as writer:
+        writer.write(table)
+
+
 def copy_into(table: pa.Table | TableFile, path: Path) -> None:
     """Write `table` as a release Parquet file at `path` (a table file is linked, or copied across devices)."""
     if not isinstance(table, TableFile):
-        with RowGroupWriter(path, table.schema) as writer:
-            writer.write(table)
+        write_parquet(table, path)
         return
     try:
         path.hardlink_to(table.path)

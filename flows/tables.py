@@ -141,12 +141,6 @@ def _distinct_lists(story: np.ndarray, values: pa.Array, stories: int) -> pa.Lis
     return pa.ListArray.from_arrays(pa.array(offsets), value)
 
 
-def write_parquet(table: pa.Table, path: Path) -> None:
-    """Write a table as Parquet with settings fixed so equal tables give equal bytes."""
-    with RowGroupWriter(path, table.schema) as writer:
-        writer.write(table)
-
-
 def parquet_writer(path: Path, schema: pa.Schema) -> pq.ParquetWriter:
     """Open a Parquet file to append tables to in batches, with write_parquet's settings."""
     return pq.ParquetWriter(path, schema, **PARQUET_OPTIONS)

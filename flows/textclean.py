@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from functools import lru_cache
 
-from flows import chrome, dateline, dates, headline, selfname, story, titles
+from flows import checks, chrome, dateline, dates, headline, selfname, story, titles
 from flows.config import Config
 from flows.model import Extracted
 
@@ -59,15 +58,10 @@ def _without_furniture_tail(lines: list[story.Line], kept: list[int], cfg: Confi
     """Drop the story's last lines while they are page furniture by the record checks' own pattern (a
     comment prompt, a comment count, a share bar): the story then reaches the release instead of being
     quarantined for the widget below it."""
-    furniture = _pattern(cfg.chrome_tail_pattern)
-    while len(kept) > 1 and furniture.search(lines[kept[-1]].text):
+    pattern = checks.furniture(cfg.chrome_tail_pattern)
+    while len(kept) > 1 and pattern.search(lines[kept[-1]].text):
         kept = kept[:-1]
     return kept
-
-
-@lru_cache(maxsize=4)
-def _pattern(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
 
 
 def read_lines(text: str) -> list[story.Line]:

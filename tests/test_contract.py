@@ -9,7 +9,7 @@ import pytest
 
 from flows import gateviews, validate
 from flows.schema import TABLES, load_table_spec
-from flows.tables import write_parquet
+from flows.tablefile import write_parquet
 from gate_data import good_tables
 
 NOT_NULL = "expect_column_values_to_not_be_null"

@@ -10,7 +10,7 @@ from bench.corpus import generate
 from flows import assemble, ingest, resume, state
 from flows.config import build_config
 from flows.dedup_index import DedupIndex
-from flows.tables import write_parquet
+from flows.tablefile import write_parquet
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import pytest
 
 import flows.tablefile as tablefile
 from flows.config import build_config
-from flows.tablefile import RowGroupWriter, TableFile, batches, copy_into
-from flows.tables import stories_table, write_parquet, write_stories
+from flows.tablefile import RowGroupWriter, TableFile, batches, copy_into, write_parquet
+from flows.tables import stories_table, write_stories
 from flows.validate import run_gate
 from release_data import doc, first_rows, tables
 
