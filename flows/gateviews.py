@@ -38,6 +38,14 @@ def body_tail(text: pa.Array | pa.ChunkedArray, chars: int) -> pa.Array:
     return tail
 
 
+def furniture_tail(text: pa.Array | pa.ChunkedArray, chars: int, pattern: str) -> pa.Array:
+    """Per body, its tail when that tail ends in page furniture (config `chrome_tail_pattern`), else null."""
+    # Only the rejected tails reach pandas: a million 240-character tails cost GE's regex path over a GB.
+    tail = body_tail(text, chars)
+    return pc.if_else(pc.fill_null(pc.match_substring_regex(tail, pattern), False), tail,
+                      pa.scalar(None, pa.string()))
+
+
 def _suffix(text: pa.Array | pa.ChunkedArray, chars: int) -> pa.Array | pa.ChunkedArray:
     """The last `chars` characters of each text."""
     # Cut from the last 4 * chars bytes (UTF-8 spends at most 4 per character) rather than by counting
@@ -84,7 +92,8 @@ def _derivations(cfg: Config) -> dict[str, tuple[list[str], Callable[[pa.Table],
     """Derived view columns and the columns each reads: each stands for a column too wide to copy into pandas."""
     return {
         "text_length": (["text"], lambda t: pc.utf8_length(t["text"])),
-        "text_tail": (["text"], lambda t: body_tail(t["text"], cfg.tail_chars)),
+        "furniture_tail": (["text"],
+                           lambda t: furniture_tail(t["text"], cfg.tail_chars, cfg.chrome_tail_pattern)),
         "title_equals_outlet": (["title", "outlet"], title_equals_outlet),
         "provenance_gaps": (["agencies", "agencies_source", *(c for pair in PROVENANCE for c in pair)],
                             provenance_gaps),

@@ -93,3 +93,11 @@ def test_both_levels_compare_titles_and_outlets_alike():
              ("ÉCHO", "écho"), ("A  B\nC", "a b c"), (None, "X"), ("X", None)]
     table = pa.table({"title": [t for t, _ in pairs], "outlet": [o for _, o in pairs]})
     assert gateviews.title_equals_outlet(table).to_pylist() == [checks.same_name(t, o) for t, o in pairs]
+
+
+def test_furniture_tail_keeps_only_the_tails_that_end_in_furniture(cfg):
+    bodies = [prose(1), prose(2) + "\n\nNo comments:", None, "x" * 500 + "\nShare this"]
+    found = gateviews.furniture_tail(pa.array(bodies), cfg.tail_chars, cfg.chrome_tail_pattern).to_pylist()
+    assert found[0] is None and found[2] is None
+    assert found[1] == checks.body_tail(bodies[1], cfg.tail_chars)
+    assert found[3] == checks.body_tail(bodies[3], cfg.tail_chars)
