@@ -14,6 +14,12 @@ EXIT_BUSY = 75
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run one command; returns the exit status."""
+    args = _parser().parse_args(argv)
+    run = {"release": _release, "releases": _releases, "validate": _validate, "serve": _serve}[args.command]
+    return run(args)
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="wiredesk",
         description="Turn folders of raw news pages into a cleaned, deduplicated, validated dataset release.")
@@ -47,16 +53,7 @@ def main(argv: list[str] | None = None) -> int:
                      help='cron schedule, e.g. "0 6 * * *" (repeat for several)')
     srv.add_argument("--timezone", default="UTC", help="time zone of the cron schedule (default UTC)")
     srv.add_argument("--name", default="scheduled", help="deployment name (default: scheduled)")
-    args = parser.parse_args(argv)
-    if args.command == "release":
-        return _release(args)
-    if args.command == "releases":
-        return _releases(args)
-    if args.command == "validate":
-        return _validate(args)
-    if args.command == "serve":
-        return _serve(args)
-    return 2
+    return parser
 
 
 def _run_options(cmd: argparse.ArgumentParser) -> None:
@@ -101,6 +98,11 @@ def _release(args: argparse.Namespace) -> int:
         print("wiredesk: the validation gate failed; nothing was published and releases/latest is unchanged",
               file=sys.stderr)
         return 1
+    _print_outcome(outcome)
+    return 0
+
+
+def _print_outcome(outcome: dict) -> None:
     if outcome["chunks_resumed"]:
         print(f"wiredesk: resumed an interrupted run: {outcome['chunks_resumed']} of {outcome['chunks']} "
               f"chunks were already staged")
@@ -113,7 +115,6 @@ def _release(args: argparse.Namespace) -> int:
     if report is not None:
         report.docs_dir = Path(outcome["path"]) / "validation" if outcome["path"] else None
         print(report.summary())
-    return 0
 
 
 def _releases(args: argparse.Namespace) -> int:
