@@ -160,7 +160,7 @@ _NOTICE_PHRASES = ("©", "copyright", "rights reserved", "rechte vorbehalten", "
                    "droits réservés", "not reproduce", "may not be published", "may not be republished")
 _NOTICE_MARK = re.compile(r"\d{4}|rights|rechte|derechos|droits|copyright|reserved", re.I)
 # A byline: "By Jane Doe", "Von Max Muster", "Por ...", "Par ...", "by Staff Writers".
-# A credit label names the author too ("Interview: Julia Lauter", "Text: Max Muster").
+# A credit label names the author too ("Interview: Lena Vogt", "Text: Max Muster").
 _BYLINE = re.compile(r"^((?:by|von|por|par|di|door|av|af)\s+"
                      r"|(?:interview|text|texte|texto|autor|autorin|author|words|redaktion)\s?:\s?)"
                      r"(?:\w[\w.'’-]*+\s?){1,6}(?:[|·•,–—-]\s?[^|·•]{0,40}\d[^|·•]{0,40})?$"
@@ -236,7 +236,7 @@ def kind(line: str, n_words: int) -> str | None:
 
 
 def is_byline(line: str) -> bool:
-    """True for a short author line ('By Jane Doe', 'von Max Muster', 'Interview: Julia Lauter')."""
+    """True for a short author line ('By Jane Doe', 'von Max Muster', 'Interview: Lena Vogt')."""
     text = line.strip(" .")
     match = _BYLINE.match(text)
     if match is None or match.group(1) is None:
@@ -285,7 +285,7 @@ def _is_notice(line: str) -> bool:
 
 def _is_menu(line: str) -> bool:
     # Three or more short items joined by menu separators: all of at most three words, or, in a long
-    # menu, three words on average ("Castillo · Asamblea constituyente · Dia de la madre · ..."); or two
+    # menu, three words on average ("Elecciones · Reforma agraria · Día del maestro · ..."); or two
     # navigation buttons.
     single = "  " not in line and line.isprintable()
     parts = [item for item in (_MENU_SPLIT_SPACED if single else _MENU_SPLIT).split(line) if item.strip()]
@@ -293,5 +293,5 @@ def _is_menu(line: str) -> bool:
         return all(part.count(" ") <= 3 and _NAV_LINE.match(normalise(part)) for part in parts)
     items = [len(_WORD.findall(item)) for item in parts]
     if len(items) < 3 or (len(items) == 3 and not _STRONG_MENU_MARK.search(line)):
-        return False  # "Office 365 – HBDI – die Dritte": two dashes make a headline, not a menu
+        return False  # "Projekt 42 – KWS – die Dritte": two dashes make a headline, not a menu
     return max(items) <= 3 or (len(items) >= 5 and sum(items) <= 3 * len(items))

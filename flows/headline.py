@@ -42,11 +42,11 @@ _PART_STRENGTH = 0.5
 # scores within this much of it (1.5-2.0 gain the same on the textdump dev set; from 2.5 on, a correct
 # headline starts to lose to the short line above it).
 STANDFIRST_MARGIN = 2.0
-# A kicker before a colon in a page title is a short label ("Siemens und die Kohlemine Adani: ...").
+# A kicker before a colon in a page title is a short label ("Die Stadt und der neue Hafen: ...").
 _KICKER_WORDS = 6
 # Menu and breadcrumb marks between words ("Home » News", "A | B", ">Section>Page").
 _MENU_MARKS = re.compile(r"\S\s*[|·•>›»]\s*\S")
-# Two words glued where one menu item ends and the next begins ("noticiasRusia"); brand names glue
+# Two words glued where one menu item ends and the next begins ("noticiasElecciones"); brand names glue
 # shorter heads ("iPhone", "YouTube").
 _GLUED_ITEM = re.compile(r"[a-zà-ÿ]{3}[A-ZÀ-Þ][a-zà-ÿ]")
 # A stock ticker after a company name ("Chrysler <c> Says ..."), no menu arrow.
@@ -187,7 +187,7 @@ def _title_keys(lines: list[Line]) -> tuple[dict[str, tuple[float, int]], list[s
             heads.append(f" {head_key} ")
         if ln.is_date or (i and (site is None or len(head.split()) < 2 or _short_items(page_title))):
             # Below the first line, a one-word part is a section label ("Thema – Corona") and three or more
-            # short parts are a menu ("The world this week | Open Future | Newsletters"), no <title>.
+            # short parts are a menu ("The week ahead | Podcasts | Newsletters"), no <title>.
             continue
         whole = titles.key(page_title)
         for variant in titles.head_variants(head, site):
@@ -234,12 +234,12 @@ def _standfirst(head: Line, dek: Line) -> bool:
 
 
 def _glued_items(text: str) -> bool:
-    # "Últimas noticiasRusia invade UcraniaCoronavirus": menu items saved without separators.
+    # "Últimas noticiasElecciones en ChileEconomía": menu items saved without separators.
     return len(_GLUED_ITEM.findall(text)) >= 2
 
 
 def _sentence(text: str) -> bool:
-    # "The scene on Tuesday.", "File photo.": a caption's full stop; headlines end without one.
+    # "Crowds at the harbour on Sunday.", "File photo.": a caption's full stop; headlines end without one.
     return text.endswith(".") and not text.endswith("..") and text[-2:-1].islower()
 
 
@@ -280,7 +280,7 @@ def _headline_shaped(ln: Line) -> bool:
     if ln.text.endswith(":") or "://" in ln.text or (ln.words <= 4 and _EMAIL.search(ln.text)):
         return False  # labels ("Sie sind hier:"), links and addresses are not headlines
     if ln.text[:1] in "([" and ln.text[-1:] in ")]":
-        return False  # an aside in brackets ("( + 300 Minuten Wartezeit )")
+        return False  # an aside in brackets ("( + 45 Minuten Lesezeit )")
     letters = sum(map(str.isalpha, ln.text))
     return letters >= 0.6 * len(ln.text.replace(" ", "")) and (ln.words >= 2 or letters >= 4)
 

@@ -11,7 +11,7 @@ from flows.htmlmeta import fold, squash
 
 _MONTH = "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True))
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
-# After a month name a two-digit year ('14 Gennaio 20') counts only where the line or a bracket closes:
+# After a month name a two-digit year ('9 Marzo 21') counts only where the line or a bracket closes:
 # followed by more, the two digits are an hour ('5. Mai 20 Uhr').
 _FORMS = (
     re.compile(rf"(?<!\d){_YEAR}-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),

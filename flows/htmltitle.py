@@ -172,7 +172,7 @@ def _is_site(part: str, sites: list[str], exact: bool = False) -> bool:
 
 
 def _close(a: str, b: str) -> bool:
-    # 'zeitonline' ~ 'zeit', 'tagesschaude' ~ 'tagesschau': one holds the other and adds little,
+    # 'riverpostonline' ~ 'riverpost', 'harbornewsde' ~ 'harbornews': one holds the other and adds little,
     # or opens or closes it; a site word inside a headline ('caritas' in a sentence) is no match.
     short, long_ = sorted((a, b), key=len)
     if len(short) >= 0.5 * len(long_):
@@ -214,7 +214,7 @@ def _confirmed_subheading(page: PageMeta, metas: list[tuple[str, str]], sites: l
 
 def _spelled_out(heading: str, page: PageMeta, metas: set[str]) -> str | None:
     """Return the <h2>/<h3> that spells a meta title letter for letter where the <h1> agrees with it only
-    when letter case is ignored ('Using defadvice' against 'Using Defadvice' twice), else None."""
+    when letter case is ignored ('Notes on macros' against 'Notes on Macros' twice), else None."""
     if heading in metas:
         return None
     folded = heading.casefold()

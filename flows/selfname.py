@@ -18,18 +18,18 @@ _PLATFORMS = {
     "reddit", "tumblr", "xing", "google", "apple", "android", "blogger", "wordpress", "wordpress.com", "disqus",
     "flipboard", "pocket", "rss", "email", "e-mail", "snapchat", "spotify", "jimdo", "wix", "squarespace",
 }
-# The holder named by a notice: "© 2023 Übermedien", "Copyright 2021 Kaieteur News / All rights",
-# "Designed by 3Novices Copyright ©2011-2015", "© thisisjanewayne 2010 – 2021".
+# The holder named by a notice: "© 2023 Hafenblatt", "Copyright 2021 Coastline News / All rights",
+# "Designed by 4Pixels Copyright ©2011-2015", "© someonesblog 2010 – 2021".
 _HOLDER = re.compile(
     r"(?:©|\(c\)|copyright|designed by|powered by|a publication of|ein angebot von)\s*(?:©\s*)?"
     r"(?:\d{4}(?:\s?[-–]\s?\d{4})?,?\s*)?(?P<name>[^\W\d_][\w.&+'’-]*(?:\s[\w.&+'’-]+){0,3})", re.I)
 _HOLDER_KEYS = ("©", "(c)", "copyright", "designed by", "powered by", "publication of", "angebot von")
 _HOLDER_STOP = re.compile(
     r"\s(?:all|alle|todos|tous|copyright|©|\d{4}|by|inc|ltd|gmbh|llc|s\.a\.|ag|e\.v\.|media group)\b.*$", re.I)
-# Brand-shaped tokens: digits in a name (News24, 3Novices), inner capitals (PhillyVoice) or a domain.
+# Brand-shaped tokens: digits in a name (Radio21, 4Pixels), inner capitals (HarborVoice) or a domain.
 _BRAND = re.compile(r"^(?=.*[^\W\d_])(?:\w*\d\w*|[A-Z][a-z]+[A-Z]\w*"
                     r"|[\w-]+\.(?:com|de|net|org|ch|at|co\.uk|fr|es|it|info))$")
-# Small words that sit inside proper names ("Wochenblatt für Landwirtschaft & Landleben").
+# Small words that sit inside proper names ("Zeitung für Stadt & Land").
 _NAME_PARTICLES = {"the", "of", "and", "&", "for", "für", "und", "de", "la", "el", "le", "der", "die", "das",
                    "del", "y"}
 _TOKEN = re.compile(r"[\w.+-]+")
@@ -56,7 +56,7 @@ def self_name(title_site: str | None, chrome_lines: list[str], body: str,
     holders = _holders(texts) if holders is None else holders
     for part in colon_parts:
         if len(part.split()) <= _MAX_NAME_WORDS and _acceptable(part) and _vouched(part, texts, holders):
-            return part  # "Headline: The Silver Lake Mirror" and "© 2005 The Silver Lake Mirror" below
+            return part  # "Headline: The Lakeside Mirror" and "© 2005 The Lakeside Mirror" below
     for name in ([title_site] if title_site else []) + [h for h in holders if h != title_site]:
         if _acceptable(name) and _mentions(name, texts) + (title_site == name) >= MIN_MENTIONS:
             return name
@@ -90,8 +90,8 @@ def _holders(texts: list[str]) -> list[str]:
 
 
 def _name_shaped(name: str) -> bool:
-    # A proper name of two words or more, every word capitalised ("Silver Lake Insider", "The Bayview Record"),
-    # or a brand token (News24, SWIM.DE); one plain capitalised word may be a German noun or a kicker.
+    # A proper name of two words or more, every word capitalised ("North Shore Gazette", "The Valley Herald"),
+    # or a brand token (Radio21, PADDLE.DE); one plain capitalised word may be a German noun or a kicker.
     words = name.split()
     if len(words) == 1:
         return bool(_BRAND.match(name))

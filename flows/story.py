@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from flows import chrome, dateline
 
 # Sentence-final punctuation in the scripts of the dev sets (Latin, CJK, Arabic).
-# A closing bracket ends a line of prose too ("… (Albert Einstein)"); a closing quote only after a mark.
+# A closing bracket ends a line of prose too ("… (Anon.)"); a closing quote only after a mark.
 _SENTENCE_END = tuple('.!?…。！？؟:)')
 # Closing quotes after a sentence's final mark ('… he said.”').
 _CLOSERS = '"”’\'»'

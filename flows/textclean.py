@@ -86,7 +86,7 @@ def judge(line: str) -> tuple[int, str | None, bool, bool, bool]:
     elif kind is None and n <= 16 and dateline.credit_agencies(line):
         kind = chrome.CREDIT
     elif kind not in _UNDATED_KINDS and n <= 16 and titles.strip_placeholder(line)[1] is None:
-        # Bylines and comment counters often carry the date ("Von Thilo / 6. November 2023 / Keine
+        # Bylines and comment counters often carry the date ("Von Jana / 3. März 2022 / Keine
         # Kommentare"); captions and copyright notices date a photo or a site, and a template's
         # "date ..." field is no date line.
         is_date = dates.parse_date_line(line, None) is not None

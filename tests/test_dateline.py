@@ -13,10 +13,10 @@ from flows import dateline
     ("WASHINGTON // US-Russian talks are becoming productive.", "WASHINGTON //", "Washington", []),
     ("LONDON, Oct 5 (Reuters) - Britain said.", "LONDON, Oct 5 (Reuters) -", "London", ["Reuters"]),
     ("BEIRUT, Lebanon (AP) — At least 22 died.", "BEIRUT, Lebanon (AP) —", "Beirut", ["AP"]),
-    ("TRAIL, British Columbia, June 19 (Reuters) - Cominco said.",
-     "TRAIL, British Columbia, June 19 (Reuters) -", "Trail", ["Reuters"]),
+    ("NELSON, British Columbia, May 4 (Reuters) - Kootenay Smelting said.",
+     "NELSON, British Columbia, May 4 (Reuters) -", "Nelson", ["Reuters"]),
     ("Berlin (dpa/AFP) - Die Regierung hat.", "Berlin (dpa/AFP) -", "Berlin", ["AFP", "DPA"]),
-    ("NEW YORK (BBC) — The trade gap narrowed.", "NEW YORK (BBC) —", "New York", ["BBC"]),
+    ("SAN DIEGO (BBC) — The port reopened.", "SAN DIEGO (BBC) —", "San Diego", ["BBC"]),
     ("Bogotá (EFE).- El Gobierno dijo.", "Bogotá (EFE).-", "Bogotá", ["EFE"]),
     ("(Reuters) - Shares rose.", "(Reuters) -", None, ["Reuters"]),
 ])
@@ -29,10 +29,10 @@ def test_dateline_forms(body, raw, place, agencies):
 @pytest.mark.parametrize("body", [
     "Many people - said the mayor - were there.",
     "UPDATE - The council met again.",
-    "Background: Schools are experimenting with technology.",
+    "Background: Libraries are trying longer opening hours.",
     "Washington (Photo) - caption text",
     "The Associated Press reported the meeting.",
-    "Dee Dee Myers — a White House press secretary for Bill Clinton — is leaving.",
+    "Mara Lou Brennick — a press officer for the Harbour Board — is leaving.",
 ])
 def test_not_a_dateline(body):
     assert dateline.parse_dateline(body)[0] is None
@@ -61,7 +61,7 @@ def test_credit_line_needs_little_else_around_the_names():
 def test_copyright_notice_agency():
     notice = "Copyright 2017 The Associated Press. All rights reserved. This material may not be published."
     assert dateline.copyright_agencies(notice) == ["AP"]
-    assert dateline.copyright_agencies("© 2023 Übermedien") == []
+    assert dateline.copyright_agencies("© 2023 Hafenblick") == []
 
 
 @pytest.mark.parametrize("text", ["APPLE shares", "the ap of", "ANIMAL rights", "Scranton, Pa.", "a pa system"])

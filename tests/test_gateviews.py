@@ -13,7 +13,7 @@ from gate_data import doc, good_rows, good_tables, prose
 
 FURNITURE = ["No comments:", "Post a Comment", "Leave a reply", "12 comments", "Comments (3)",
              "Log in with Facebook to comment and personalise news, weather and listings.", "Sign in to comment",
-             "Join the conversation! Contributions of 200 words or more will be considered.",
+             "Join the conversation! Letters of 150 words or more may be printed on Saturday.",
              "Share this article", "You may also like", "Read more on: Syria | Russia", "Related stories",
              "Trending now", "More from Reuters", "Powered by Blogger"]
 STORY_ENDINGS = ["He declined to comment.", "The plant is powered by coal.", "More from the statement follows.",

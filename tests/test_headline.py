@@ -31,8 +31,8 @@ def test_a_line_repeating_the_site_part_of_the_title_is_not_the_headline():
 
 
 def test_a_tag_list_is_no_headline():
-    head, _, _ = locate("Home | News", "La République en marche, Justice, Emmanuel Macron",
-                        "Deux ans et demi en Macronie : une condamnation et six enquêtes", "Par Jean Dupont",
+    head, _, _ = locate("Home | News", "Parti des Régions, Justice, Claire Vautrin",
+                        "Trois ans à la mairie : deux procès et quatre enquêtes", "Par Jean Dupont",
                         LEAD, MORE)
     assert head == 2
 
@@ -48,15 +48,15 @@ def test_cjk_tokens_are_characters():
 
 def test_h1_over_a_weak_story_is_still_the_headline():
     head, first, last = locate("Oak garden bench with armrests | Garden Shop", "Home | Garden | Furniture",
-                               "Oak garden bench with armrests", "Art.-Nr.: 1000017279", "In stock",
+                               "Oak garden bench with armrests", "Art.-Nr.: 4000263518", "In stock",
                                *[f"Product {n}" for n in range(40)], LEAD, MORE)
     assert head == 2 and (first, last) == (45, 46)
 
 
 def test_kicker_above_the_headline_is_not_the_headline():
-    head, _, _ = locate("Siemens and the Adani coal mine: Kaeser fools Neubauer - Town Paper", "Home | News | Sport",
-                        "Siemens and the Adani coal mine", "Kaeser fools Neubauer", "12 March 2021",
-                        "Siemens chief Joe Kaeser offered the activist Luisa Neubauer a seat on the board of the mine.",
+    head, _, _ = locate("Norvik and the Tessmar gravel pit: Halden outplays Brandt - Town Paper", "Home | News | Sport",
+                        "Norvik and the Tessmar gravel pit", "Halden outplays Brandt", "12 March 2021",
+                        "Norvik chief Ole Halden offered the campaigner Mia Brandt a place on the trust that runs the pit.",
                         MORE)
     assert head == 3
 
@@ -67,20 +67,20 @@ def test_a_section_label_below_the_first_line_is_no_page_title():
 
 
 def test_a_breadcrumb_trail_ends_with_the_page_title():
-    head, _, _ = locate("Sie sind hier: Home » Europa » Deutschland » Emden", "Foto: Jane Doe", "Emden",
-                        LEAD, "Kunsthalle in Emden", MORE)
+    head, _, _ = locate("Sie sind hier: Home » Europa » Deutschland » Lindenhorst", "Foto: Jane Doe", "Lindenhorst",
+                        LEAD, "Heimatmuseum in Lindenhorst", MORE)
     assert head == 2
 
 
 def test_a_ticker_is_no_menu_mark_and_a_caption_sentence_no_headline():
-    lead = "DETROIT, April 1 (Reuters) - Chrysler Corp said it made fewer cars in March than a year earlier."
-    head, _, _ = locate("Tech / Podcasts / Arts / Jobs", "Chrysler <c> Says March Car Output Fell",
-                        "Thursday, April 7, 2005", "The scene on Tuesday.", lead, MORE)
+    lead = "TOLEDO, April 1 (Reuters) - Harlan Motor Corp said it built fewer trucks in March than a year earlier."
+    head, _, _ = locate("Tech / Science / Culture / Jobs", "Harlan Motor <hmc> Says March Truck Output Fell",
+                        "Friday, June 10, 2005", "The square on Monday.", lead, MORE)
     assert head == 1
 
 
 def test_glued_menu_items_and_bracketed_asides_are_no_headlines():
-    head, _, _ = locate("Home | News", "Últimas noticiasRusia invade UcraniaCoronavirus", "( + 300 Minuten Wartezeit )",
+    head, _, _ = locate("Home | News", "Últimas noticiasSequía en CórdobaInflación", "( + 45 Minuten Anfahrt )",
                         "Council approves new school budget", "12 March 2021", LEAD, MORE)
     assert head == 3
 

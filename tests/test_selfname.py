@@ -6,8 +6,8 @@ BODY = "The council approved the budget on Tuesday."
 
 
 def test_title_prefix_confirmed_by_footer():
-    chrome = ["3Novices Europe", "No comments:", "Designed by 3Novices Copyright ©2011-2015"]
-    assert selfname.self_name("3Novices", chrome, BODY) == "3Novices"
+    chrome = ["7Harbours Europe", "No comments:", "Designed by 7Harbours Copyright ©2011-2015"]
+    assert selfname.self_name("7Harbours", chrome, BODY) == "7Harbours"
 
 
 def test_brand_token_repeated_in_chrome():
@@ -17,21 +17,21 @@ def test_brand_token_repeated_in_chrome():
 
 
 def test_copyright_holder_repeated():
-    chrome = ["© 2023 Übermedien", "Über Übermedien FAQ Archiv"]
-    assert selfname.self_name(None, chrome, BODY) == "Übermedien"
+    chrome = ["© 2023 Hafenblick", "Über Hafenblick FAQ Archiv"]
+    assert selfname.self_name(None, chrome, BODY) == "Hafenblick"
 
 
 def test_a_proper_name_as_title_suffix_names_the_site():
-    assert selfname.self_name("Clearwater Reporter", [], BODY) == "Clearwater Reporter"
+    assert selfname.self_name("Pinecrest Courier", [], BODY) == "Pinecrest Courier"
 
 
 def test_a_single_plain_word_suffix_needs_a_second_mention():
-    assert selfname.self_name("Zeugenaufruf", ["Home", "Contact"], BODY) is None
-    assert selfname.self_name("Zeugenaufruf", ["Alle Meldungen: Zeugenaufruf"], BODY) == "Zeugenaufruf"
+    assert selfname.self_name("Glatteiswarnung", ["Home", "Contact"], BODY) is None
+    assert selfname.self_name("Glatteiswarnung", ["Alle Meldungen: Glatteiswarnung"], BODY) == "Glatteiswarnung"
 
 
 def test_a_prefix_counts_only_when_a_notice_names_it():
-    assert selfname.self_name(None, ["Flächenverbrauch für Fleisch"], BODY, "Flächenverbrauch für Fleisch") is None
+    assert selfname.self_name(None, ["Wasserverbrauch für Baumwolle"], BODY, "Wasserverbrauch für Baumwolle") is None
     assert selfname.self_name(None, ["© 2021 Umweltblog"], BODY, "Umweltblog") == "Umweltblog"
 
 

@@ -98,12 +98,12 @@ def test_outlet_unknown_without_url_or_self_reference(cfg):
 
 
 def test_outlet_credit_opening_the_story_is_no_dateline(cfg):
-    doc = tagged(cfg, text="Kaieteur News – " + BODY, sitename="Kaieteur News", sitename_source="self_reference")
-    assert doc.dateline_raw is None and doc.text.startswith("Kaieteur News")
+    doc = tagged(cfg, text="Harbour Ledger – " + BODY, sitename="Harbour Ledger", sitename_source="self_reference")
+    assert doc.dateline_raw is None and doc.text.startswith("Harbour Ledger")
 
 
 def test_a_title_with_its_source_is_final(cfg):
-    headline = "Hund vertreibt Einbrecher – Zeugenaufruf"
+    headline = "Katze weckt Nachbarn – Polizei sucht Zeugen"
     assert (tagged(cfg, title_raw=headline, title_source="headline").title) == headline
 
 

@@ -64,9 +64,9 @@ def test_headline_and_its_source(cfg):
 
 
 def test_a_headline_the_page_title_repeats_whole_keeps_its_dashes(cfg):
-    ex = textclean.clean(page("Office 365 – HBDI – die Dritte | Damians Blog", "Home | Blog",
-                              "Office 365 – HBDI – die Dritte", "12 March 2021", P1, P2, P3), cfg)
-    assert ex.title_raw == "Office 365 – HBDI – die Dritte"
+    ex = textclean.clean(page("Sitzung 7 – KBR – die Zweite | Katrins Blog", "Home | Blog",
+                              "Sitzung 7 – KBR – die Zweite", "12 March 2021", P1, P2, P3), cfg)
+    assert ex.title_raw == "Sitzung 7 – KBR – die Zweite"
 
 
 def test_a_headline_repeating_the_page_title_whole_keeps_its_bar_part(cfg):
@@ -113,9 +113,9 @@ def test_credit_and_copyright_lines_are_collected(cfg):
 
 
 def test_self_named_site(cfg):
-    ex = textclean.clean(page("3Novices:Council approves budget", P1, P2, "3Novices Europe",
-                              "Designed by 3Novices Copyright ©2011-2015"), cfg)
-    assert (ex.sitename, ex.sitename_source) == ("3Novices", "self_reference")
+    ex = textclean.clean(page("7Harbours:Council approves budget", P1, P2, "7Harbours Europe",
+                              "Designed by 7Harbours Copyright ©2011-2015"), cfg)
+    assert (ex.sitename, ex.sitename_source) == ("7Harbours", "self_reference")
 
 
 # Hostile input: every case ends in a quarantine row or a clean record, never an exception.
@@ -161,16 +161,16 @@ def test_hostile_control_characters_and_lone_symbols(cfg):
 
 
 def test_a_breadcrumb_first_line_names_no_site(cfg):
-    ex = textclean.clean(page("Sie sind hier: Home » Reisen » Emden", "Emden", P1, "Kunsthalle in Emden", P2, P3),
-                         cfg)
-    assert ex.title_raw == "Emden" and ex.sitename is None
+    ex = textclean.clean(page("Sie sind hier: Home » Reisen » Lindenhorst", "Lindenhorst", P1,
+                              "Heimatmuseum in Lindenhorst", P2, P3), cfg)
+    assert ex.title_raw == "Lindenhorst" and ex.sitename is None
 
 
 def test_a_site_named_after_a_colon_is_removed_when_the_page_vouches_for_it(cfg):
-    text = page("Home | News", "Council approves school budget: The Silver Lake Mirror", "12 March 2021", P1, P2, P3,
-                "More from The Silver Lake Mirror: Other story | Another story")
+    text = page("Home | News", "Council approves school budget: The Copper Valley Mirror", "12 March 2021", P1, P2,
+                P3, "More from The Copper Valley Mirror: Other story | Another story")
     ex = textclean.clean(text, cfg)
-    assert ex.title_raw == "Council approves school budget" and ex.sitename == "The Silver Lake Mirror"
+    assert ex.title_raw == "Council approves school budget" and ex.sitename == "The Copper Valley Mirror"
 
 
 def test_a_kicker_before_a_colon_stays(cfg):
@@ -204,7 +204,7 @@ def test_comment_widgets_after_the_story_are_trimmed_so_the_record_passes_its_ch
         "Commuter groups welcomed the vote but said weekend services were still too thin for shift workers "
         "who travel across the bay on Saturdays and Sundays.",
     ]
-    tail = ["Updated 2 hours ago | 31 comments",
+    tail = ["Updated 3 hours ago | 14 comments",
             "Join the conversation! Letters of 150 words or more may be chosen for the weekend edition."]
     text = "\n\n".join(story + tail) + "\n"
     cfg = build_config()
