@@ -100,8 +100,10 @@ def clean_title(title: str | None, sitename: str | None = None, guess_site: bool
     if not title or not title.strip():
         return None
     title, _ = strip_placeholder(" ".join(title.split()))
+    if "«" not in title and "‹" not in title:  # with guillemets, "»" closes a quote and is no decoration
+        title = title.lstrip(_DECORATION).rstrip(_TRAILING_DECORATION) or title
     # "Site:Headline" is never a headline's own colon.
-    title = glued_site(title.lstrip(_DECORATION).rstrip(_TRAILING_DECORATION) or title)[0]
+    title = glued_site(title)[0]
     if sitename:
         title = _drop_named(title, sitename)
     if guess_site:

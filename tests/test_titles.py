@@ -48,6 +48,12 @@ def test_clean_title_keeps_a_site_name_run_into_the_headline():
     assert titles.clean_title("Harbourlight.net turns ten", "Harbourlight.net") == "Harbourlight.net turns ten"
 
 
+def test_a_quoted_headline_keeps_both_guillemets():
+    assert titles.clean_title("«Mehr Lohn allein hilft nicht»") == "«Mehr Lohn allein hilft nicht»"
+    assert titles.clean_title("»Mehr Lohn« – ein Gespräch") == "»Mehr Lohn« – ein Gespräch"
+    assert titles.clean_title("» Hafen öffnet wieder") == "Hafen öffnet wieder"
+
+
 def test_clean_title_of_nothing_is_none():
     assert titles.clean_title("  ") is None and titles.clean_title(None) is None
 
