@@ -119,3 +119,16 @@ def test_a_standfirst_under_the_headline_is_not_the_headline():
                             "The city council approved the new school budget after a long debate about roads and parks",
                             "12 March 2021", LEAD, MORE)
     assert (head, first) == (1, 4)
+
+
+
+def test_a_date_two_lines_up_is_the_page_header_not_the_headline_s_own():
+    lines = textclean.read_lines("\n".join(["Wednesday, 4 May 2022", "Home | News | Sport", "Local",
+                                            "Council approves the school budget after long debate", LEAD, MORE]))
+    story.weigh_all(lines)
+    near_meta = {c.index: c.features[5] for c in headline.candidates(lines)}
+    assert near_meta[2] == 0.0 and near_meta[3] == 0.0
+    lines = textclean.read_lines("\n".join(["Local", "Wednesday, 4 May 2022",
+                                            "Council approves the school budget after long debate", LEAD, MORE]))
+    story.weigh_all(lines)
+    assert {c.index: c.features[5] for c in headline.candidates(lines)}[2] == 1.0
