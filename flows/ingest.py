@@ -20,7 +20,7 @@ from flows.model import Quarantined, RawDoc
 STAGE = "ingest"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """Where one input file is and what the sidecar manifest says about it."""
 
@@ -88,14 +88,16 @@ def _walk(cfg: Config) -> Iterator[tuple[str, tuple[str, str] | None]]:
     """Yield (relative path, problem) for every file with a known ending, in sorted order."""
     root = cfg.input_dir.resolve()
     suffixes = cfg.text_suffixes + cfg.html_suffixes + archives.WARC_SUFFIXES + archives.JSONL_SUFFIXES
-    found = []
+    # Only the relative names are held while listing: a Path per file, kept until sorting, would cost a
+    # few hundred bytes per input and leave the heap fragmented for the rest of the run.
+    found: list[str] = []
     for dirpath, _dirs, filenames in os.walk(root, followlinks=False):
-        for name in filenames:
-            if name.lower().endswith(suffixes):
-                path = Path(dirpath, name)
-                found.append((path.relative_to(root).as_posix(), path))
-    for rel, path in sorted(found):
-        yield rel, _name_problem(rel) or _link_problem(path, root)
+        folder = os.path.relpath(dirpath, root).replace(os.sep, "/")
+        prefix = "" if folder == "." else f"{folder}/"
+        found.extend(prefix + name for name in filenames if name.lower().endswith(suffixes))
+    found.sort()
+    for rel in found:
+        yield rel, _name_problem(rel) or _link_problem(root / rel, root)
 
 
 def _name_problem(rel: str) -> tuple[str, str] | None:
