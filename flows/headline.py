@@ -28,13 +28,14 @@ HEAD_SPAN_SHARE = 0.5
 _WORD = re.compile(r"\w+")
 _LONG_WORD = re.compile(r"\w{3,}")
 # Weights of the headline evidence (_evidence, then the <title> match): constant; 3-20 words; share of its
-# words in the story's lead; being the first line; share of its words in the first line; a date or byline
-# on the line above or within three below (a page header's date further up dates no headline); story-text lines between it and the story (per 10); menu marks or a tag list; prose
-# (or a caption's short sentence); a glued menu token; sitting inside the story span; repeated three times
-# or more on the page; the story below opening with a dateline; strength of its match with a <title>-like
-# line (1 headline part, 0.5 another part). Word shares count fully from four words on. Set by hand, then
-# checked by coordinate search on the textdump dev set (which moved no weight by more than one step); the
-# dateline weight on the syndication set's titles.
+# words in the story's lead; being the first line; share of its words in the first line; a date or byline on
+# the line above or within three below (a page header's date further up dates no headline); story-text lines
+# between it and the story (per 10); menu marks or a tag list; prose (or a caption's short sentence); a glued
+# menu token; sitting inside the story span; repeated three times or more on the page; the story below
+# opening with a dateline; strength of its match with a <title>-like line (1 headline part, 0.5 another
+# part). Word shares count fully from four words on. Set by hand, then checked by coordinate search on the
+# textdump dev set (which moved no weight by more than one step); the dateline weight on the syndication
+# set's titles.
 WEIGHTS = (0.5, 1.0, 1.0, 0.25, 3.0, 0.5, -0.25, -2.0, -0.5, -2.0, -4.0, -0.5, 1.0, 4.0)
 # A line equal to a part of the <title> other than its headline part (a section, a kicker) counts this much.
 _PART_STRENGTH = 0.5
@@ -255,7 +256,8 @@ def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: set[s
     text = titles.split_site(titles.strip_placeholder(ln.text)[0])[0] if i == 0 else ln.text
     words = tokens(text)
     size = min(1.0, ln.words / 4)
-    near_meta = any(lines[m].is_date or lines[m].kind == "byline" for m in range(max(0, i - 1), min(len(lines), i + 4)))
+    near_meta = any(lines[m].is_date or lines[m].kind == "byline"
+                    for m in range(max(0, i - 1), min(len(lines), i + 4)))
     between = [x.kind for x in lines[i + 1:first]].count(None)
     return (
         1.0,
