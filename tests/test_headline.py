@@ -54,10 +54,11 @@ def test_h1_over_a_weak_story_is_still_the_headline():
 
 
 def test_kicker_above_the_headline_is_not_the_headline():
-    head, _, _ = locate("Norvik and the Tessmar gravel pit: Halden outplays Brandt - Town Paper", "Home | News | Sport",
-                        "Norvik and the Tessmar gravel pit", "Halden outplays Brandt", "12 March 2021",
-                        "Norvik chief Ole Halden offered the campaigner Mia Brandt a place on the trust that runs the pit.",
-                        MORE)
+    head, _, _ = locate("Norvik and the Tessmar gravel pit: Halden outplays Brandt - Town Paper",
+                        "Home | News | Sport", "Norvik and the Tessmar gravel pit", "Halden outplays Brandt",
+                        "12 March 2021",
+                        "Norvik chief Ole Halden offered the campaigner Mia Brandt a place on the trust that runs "
+                        "the pit.", MORE)
     assert head == 3
 
 

@@ -45,7 +45,8 @@ def test_page_without_any_title_gives_none():
 
 def test_a_site_name_holding_a_separator_is_removed_whole():
     sites = ["Blatt - Unabhängige Stimmen aus der Region"]
-    assert strip_site("Der Titel des Tages | Blatt - Unabhängige Stimmen aus der Region", sites) == "Der Titel des Tages"
+    found = strip_site("Der Titel des Tages | Blatt - Unabhängige Stimmen aus der Region", sites)
+    assert found == "Der Titel des Tages"
 
 
 def test_a_site_name_glued_without_spaces_is_removed_unless_it_ends_a_compound_word():
@@ -92,9 +93,10 @@ def test_short_h1_whose_words_recur_in_order_in_the_title_is_the_headline():
 
 def test_a_confirmed_headline_beats_a_confirmed_section_label():
     markup = ('<html><head><title>Meldungen - Institut</title><meta property="og:title" content="Neue Messung'
-              ' zeigt schnellere Elektronen"></head><body><h1>Meldungen</h1><h1>Neue Messung zeigt schnellere Elektronen</h1>'
-              '</body></html>')
-    assert title_of(markup, "https://www.institut.example/news/x/") == ("Neue Messung zeigt schnellere Elektronen", "h1")
+              ' zeigt schnellere Elektronen"></head><body><h1>Meldungen</h1>'
+              '<h1>Neue Messung zeigt schnellere Elektronen</h1></body></html>')
+    found = title_of(markup, "https://www.institut.example/news/x/")
+    assert found == ("Neue Messung zeigt schnellere Elektronen", "h1")
 
 
 def test_a_date_opening_the_headline_is_dropped():

@@ -70,8 +70,8 @@ def test_a_headline_the_page_title_repeats_whole_keeps_its_dashes(cfg):
 
 
 def test_a_headline_repeating_the_page_title_whole_keeps_its_bar_part(cfg):
-    ex = textclean.clean(page("Repot a fern in spring | Easy Guide", "Home | Plants", "Repot a fern in spring | Easy Guide",
-                              "12 March 2021", P1, P2, P3), cfg)
+    ex = textclean.clean(page("Repot a fern in spring | Easy Guide", "Home | Plants",
+                              "Repot a fern in spring | Easy Guide", "12 March 2021", P1, P2, P3), cfg)
     assert ex.title_raw == "Repot a fern in spring | Easy Guide"
 
 
