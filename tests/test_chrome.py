@@ -87,6 +87,7 @@ def test_byline():
     assert kind("by Staff Writers") == chrome.BYLINE and kind("Von Ines Tammert") == chrome.BYLINE
     assert kind("Interview: Mara Stolzenberg") == chrome.BYLINE and kind("Staff reporter") == chrome.BYLINE
     assert kind("From wire reports") == chrome.BYLINE
+    assert kind("Redaktion Hafenblatt.de") == chrome.BYLINE and not chrome.is_byline("Redaktion und Verlag danken")
 
 
 def test_byline_names_a_person():
