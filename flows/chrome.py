@@ -160,8 +160,9 @@ _NOTICE_PHRASES = ("©", "copyright", "rights reserved", "rechte vorbehalten", "
                    "droits réservés", "not reproduce", "may not be published", "may not be republished")
 _NOTICE_MARK = re.compile(r"\d{4}|rights|rechte|derechos|droits|copyright|reserved", re.I)
 # A byline: "By Jane Doe", "Von Max Muster", "Por ...", "Par ...", "by Staff Writers".
-# A credit label names the author too ("Interview: Lena Vogt", "Text: Max Muster", "Redaktion Hafenblatt.de").
-_BYLINE = re.compile(r"^((?:by|von|por|par|di|door|av|af|redaktion)\s+"
+# A credit label names the author too ("Interview: Lena Vogt", "Text: Max Muster"); a desk credit names the
+# newsroom ("Redaktion Hafenblatt.de", "Redacción Diario Sur").
+_BYLINE = re.compile(r"^((?:by|von|por|par|di|door|av|af|redaktion|redacción|redação|rédaction|redazione)\s+"
                      r"|(?:interview|text|texte|texto|autor|autorin|author|words|redaktion)\s?:\s?)"
                      r"(?:\w[\w.'’-]*+\s?){1,6}(?:[|·•,–—-]\s?[^|·•]{0,40}\d[^|·•]{0,40})?$"
                      r"|^(?:staff|our|special) (?:reporter|writer|correspondent)s?$"

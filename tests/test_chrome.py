@@ -88,6 +88,7 @@ def test_byline():
     assert kind("Interview: Mara Stolzenberg") == chrome.BYLINE and kind("Staff reporter") == chrome.BYLINE
     assert kind("From wire reports") == chrome.BYLINE
     assert kind("Redaktion Hafenblatt.de") == chrome.BYLINE and not chrome.is_byline("Redaktion und Verlag danken")
+    assert kind("Redacción Diario Sur") == chrome.BYLINE and kind("Rédaction Le Courrier") == chrome.BYLINE
 
 
 def test_byline_names_a_person():
