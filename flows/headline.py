@@ -6,14 +6,12 @@ import re
 from dataclasses import dataclass
 from operator import mul
 
-from flows import dateline, titles
+from flows import dateline, pagetitle, titles
 from flows.story import Line, best_span, hard_end
 
 # How far into the page an h1 is looked for, and how far below it the story may start.
 _HEAD_SEARCH_LINES = 600
 _HEAD_TO_BODY_LINES = 30
-# Lines at the top of a page searched for its <title> (a dump may open with menus before it).
-_TITLE_LINE_SEARCH = 40
 # A page repeats its headline a few times (h1, breadcrumb, related list); more matches are menu repeats,
 # and each costs a pass over the page.
 _MAX_H1_MATCHES = 8
@@ -37,14 +35,10 @@ _LONG_WORD = re.compile(r"\w{3,}")
 # textdump dev set (which moved no weight by more than one step); the dateline weight on the syndication
 # set's titles.
 WEIGHTS = (0.5, 1.0, 1.0, 0.25, 3.0, 0.5, -0.25, -2.0, -0.5, -2.0, -4.0, -0.5, 1.0, 4.0)
-# A line equal to a part of the <title> other than its headline part (a section, a kicker) counts this much.
-_PART_STRENGTH = 0.5
 # A headline directly above the chosen line wins when that line reads as its standfirst and the headline
 # scores within this much of it (1.5-2.0 gain the same on the textdump dev set; from 2.5 on, a correct
 # headline starts to lose to the short line above it).
 STANDFIRST_MARGIN = 2.0
-# A kicker before a colon in a page title is a short label ("Die Stadt und der neue Hafen: ...").
-_KICKER_WORDS = 6
 # Menu and breadcrumb marks between words ("Home » News", "A | B", ">Section>Page").
 _MENU_MARKS = re.compile(r"\S\s*[|·•>›»]\s*\S")
 # Two words glued where one menu item ends and the next begins ("noticiasElecciones"); brand names glue
@@ -52,7 +46,7 @@ _MENU_MARKS = re.compile(r"\S\s*[|·•>›»]\s*\S")
 _GLUED_ITEM = re.compile(r"[a-zà-ÿ]{3}[A-ZÀ-Þ][a-zà-ÿ]")
 # A stock ticker after a company name ("Chrysler <c> Says ..."), no menu arrow.
 _TICKER = re.compile(r"<[\w.]{1,8}>")
-_SEPARATOR_CHARS = re.compile(r"[|:·»/–—-]")
+_CRUMB_MARKS = "-»>›•*"
 _EMAIL = re.compile(r"\S@\S+\.\w")
 _WIDE = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 
@@ -93,7 +87,7 @@ def candidates(lines: list[Line]) -> list[Candidate]:
     """Lines repeating the page title's headline (h1s) with the story below them, and lines above the page's
     best story span, each with its evidence."""
     first, last, best = best_span(lines, 0, len(lines))
-    keys, heads = _title_keys(lines)
+    keys, heads = pagetitle.title_keys(lines)
     # A line can only equal a title variant if its length is close to one (quotes and dashes aside).
     sizes = {size for key in keys for size in range(len(key) - 3, len(key) + 4)}
     spans: dict[int, tuple[int, int, float]] = {}
@@ -117,6 +111,7 @@ def candidates(lines: list[Line]) -> list[Candidate]:
             strength, source = keys.get(titles.key(text), (0.0, i)) if len(text) in sizes else (0.0, i)
             spans[i] = (first, last, strength if source < i else 0.0)
     _far_candidates(lines, first, last, heads, spans)
+    _crumb_echoes(lines, first, best, spans)
     page = tokens(titles.strip_placeholder(lines[0].text)[0]) if lines else set()
     leads: dict[int, set[str]] = {}
     out = []
@@ -126,14 +121,6 @@ def candidates(lines: list[Line]) -> list[Candidate]:
                 leads[f] = tokens(" ".join(x.text[:300] for x in lines[f:f + 2]))
             out.append(Candidate(i, f, l, (*_evidence(lines, i, f, leads[f], page), strength)))
     return out
-
-
-def _title_related(text: str, heads: list[str]) -> bool:
-    k = titles.key(text)
-    if len(k.split()) < 2:
-        return False
-    k = f" {k} "
-    return any(k in h or (h in k and len(h) > 12) for h in heads)
 
 
 def _dated_heads(lines: list[Line], first: int, best: float, spans: dict[int, tuple[int, int, float]]) -> None:
@@ -161,55 +148,20 @@ def _far_candidates(lines: list[Line], first: int, last: int, heads: list[str],
         ln = lines[i]
         if i in spans or ln.kind is not None or ln.prose or not 2 <= ln.words <= 25:
             continue
-        if ln.copies >= 2 or _title_related(ln.text, heads):
+        if ln.copies >= 2 or pagetitle.title_related(ln.text, heads):
             spans[i] = (first, last, 0.0)
 
 
-def _title_keys(lines: list[Line]) -> tuple[dict[str, tuple[float, int]], list[str]]:
-    """Comparison keys of the page's <title>-like lines (the headline part counts fully, other parts less),
-    and the keys of their headline parts, space-padded for word-boundary containment tests."""
-    keys: dict[str, tuple[float, int]] = {}
-    heads: list[str] = []
-    for i, ln in enumerate(lines[:_TITLE_LINE_SEARCH]):
-        if ":" in ln.text and titles.is_breadcrumb(ln.text) and titles.parts(ln.text):
-            # "You are here: Home » News » Headline": the trail ends with the page's own title.
-            crumb = titles.key(titles.parts(ln.text)[-1])
-            if len(crumb) > 2 and keys.get(crumb, (0.0, 0))[0] < 1.0:
-                keys[crumb] = (1.0, i)
-            continue
-        if ln.kind is not None or ln.words > 30 or ln.prose:
-            continue
-        if i and not _SEPARATOR_CHARS.search(ln.text):
-            continue
-        page_title = titles.strip_placeholder(ln.text)[0]
-        head, site = titles.split_site(page_title)
-        head_key = titles.key(head)
-        if i == 0 or site is not None:
-            heads.append(f" {head_key} ")
-        if ln.is_date or (i and (site is None or len(head.split()) < 2 or _short_items(page_title))):
-            # Below the first line, a one-word part is a section label ("Thema – Corona") and three or more
-            # short parts are a menu ("The week ahead | Podcasts | Newsletters"), no <title>.
-            continue
-        whole = titles.key(page_title)
-        for variant in titles.head_variants(head, site):
-            if site is not None and variant == whole:
-                continue  # the <title> repeated whole, site and all, is not the page's h1
-            # A first line without a site part may be the site's name rather than the headline.
-            strength = 1.0 if site is not None and variant == head_key else _PART_STRENGTH
-            if strength > keys.get(variant, (0.0, 0))[0]:
-                keys[variant] = (strength, i)
-        kicker, colon, rest = head.partition(": ")
-        if site is not None and colon and len(kicker.split()) <= _KICKER_WORDS and len(rest.split()) >= 2:
-            # "Kicker: Headline | Site": the page sets the kicker above its h1; the h1 is the headline.
-            for part, strength in ((rest, 1.0), (kicker, _PART_STRENGTH)):
-                if strength > keys.get(titles.key(part), (0.0, 0))[0]:
-                    keys[titles.key(part)] = (strength, i)
-    return keys, heads
-
-
-def _short_items(title: str) -> bool:
-    parts = titles.parts(title)
-    return len(parts) >= 3 and all(len(part.split()) <= 4 for part in parts)
+def _crumb_echoes(lines: list[Line], first: int, best: float, spans: dict[int, tuple[int, int, float]]) -> None:
+    # A breadcrumb trail set one item per line ends with the page itself ("- Kultur", "- Headline") and the
+    # h1 right below repeats that last item: the page names its own headline twice.
+    for i in range(1, min(first + 1, _HEAD_SEARCH_LINES)):
+        above, ln = lines[i - 1].text, lines[i].text
+        if len(above) > len(ln) + 1 and above[:1] in _CRUMB_MARKS and above[1:].strip() == ln and \
+                2 <= lines[i].words <= 25:
+            f, l, s = best_span(lines, i + 1, hard_end(lines, i + 1), i + _HEAD_TO_BODY_LINES)
+            if s > 0 and s >= best * HEAD_SPAN_SHARE:
+                spans[i] = (f, l, 1.0)
 
 
 def _dateline_below(lines: list[Line], i: int) -> bool:
