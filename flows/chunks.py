@@ -9,7 +9,8 @@ from pathlib import Path
 from flows import boilerplate, checks, extract, fingerprint, ingest, outlets, tag
 from flows.config import Config
 from flows.model import Doc, Quarantined
-from flows.tables import docs_table, parquet_writer
+from flows.tablefile import parquet_writer
+from flows.tables import docs_table
 
 
 @dataclass

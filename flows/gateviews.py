@@ -10,7 +10,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from flows.checks import CUT_MARK, SPACES, end_of_today
+from flows.checks import CUT_MARK, SPACES
 from flows.config import Config
 from flows.memory import give_back
 from flows.schema import TABLES, arrow_schema, load_table_spec
@@ -18,8 +18,8 @@ from flows.tablefile import TableFile, batches
 
 # Extra characters read before a tail so that trailing blanks can be dropped without trimming whole bodies.
 TAIL_SLACK = 64
-# Rows rendered at a time when reading CSV cells, so rendering never copies a whole text column.
-_CSV_BATCH = 50_000
+# Rows read at a time from a table file (CSV cells, derived columns), so no step copies a whole text column.
+_BATCH = 50_000
 
 
 def body_tail(text: pa.Array | pa.ChunkedArray, chars: int) -> pa.Array:
@@ -136,7 +136,7 @@ def _derive(table: pa.Table | TableFile, reads: list[str],
         return how(table)
     if not set(reads) <= set(table.column_names):
         raise KeyError(f"{sorted(set(reads) - set(table.column_names))} missing")
-    found = [how(part) for part in batches(table, reads, _CSV_BATCH)]
+    found = [how(part) for part in batches(table, reads, _BATCH)]
     return pa.chunked_array(found) if found else how(table.schema.empty_table())
 
 
@@ -208,7 +208,7 @@ def csv_cells_from_tables(tables: Mapping[str, pa.Table], cfg: Config,
     for table, names in _string_columns(cfg).items():
         present = [n for n in names if n in tables[table].column_names]
         give_back()
-        for batch in batches(tables[table], present, _CSV_BATCH):
+        for batch in batches(tables[table], present, _BATCH):
             for name in present:
                 # a null is written as an empty cell
                 _count_heads(counts, f"{table}.{name}", pc.fill_null(render(batch.column(name)), ""))

@@ -111,6 +111,11 @@ def write_parquet(table: pa.Table, path: Path) -> None:
         writer.write(table)
 
 
+def parquet_writer(path: Path, schema: pa.Schema) -> pq.ParquetWriter:
+    """Open a Parquet file to append tables to in batches, with the settings of write_parquet."""
+    return pq.ParquetWriter(path, schema, **PARQUET_OPTIONS)
+
+
 def copy_into(table: pa.Table | TableFile, path: Path) -> None:
     """Write `table` as a release Parquet file at `path` (a table file is linked, or copied across devices)."""
     if not isinstance(table, TableFile):

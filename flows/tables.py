@@ -9,14 +9,13 @@ from pathlib import Path
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from flows.config import Config
 from flows.dedup import Assignments
 from flows.model import Doc, Quarantined
 from flows.schema import arrow_schema
 from flows import tablefile
-from flows.tablefile import PARQUET_OPTIONS, RowGroupWriter, TableFile, batches
+from flows.tablefile import RowGroupWriter, TableFile, batches
 
 
 def docs_table(docs: list[Doc], cfg: Config) -> pa.Table:
@@ -139,8 +138,3 @@ def _distinct_lists(story: np.ndarray, values: pa.Array, stories: int) -> pa.Lis
     offsets = np.zeros(stories + 1, dtype=np.int32)
     np.cumsum(np.bincount(story_of, minlength=stories), out=offsets[1:])
     return pa.ListArray.from_arrays(pa.array(offsets), value)
-
-
-def parquet_writer(path: Path, schema: pa.Schema) -> pq.ParquetWriter:
-    """Open a Parquet file to append tables to in batches, with write_parquet's settings."""
-    return pq.ParquetWriter(path, schema, **PARQUET_OPTIONS)

@@ -78,7 +78,7 @@ def _site_like(part: str) -> bool:
 
 def _rest(title: str, site: str, suffix: bool) -> str:
     rest = title[: title.rfind(site)] if suffix else title[title.find(site) + len(site):]
-    return rest.strip(" |-–—:·»/")
+    return rest.strip(_NAME_SEPARATORS)
 
 
 def key(text: str) -> str:

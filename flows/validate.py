@@ -12,10 +12,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from flows import gateviews
+from flows import checks, gateviews
 from flows.config import Config
-from flows.memory import give_back
 from flows.gatereport import GateReport, Outcome
+from flows.memory import give_back
 from flows.schema import TABLES
 
 # One suite per table, then three over derived frames: the written columns and their types, the links
@@ -26,6 +26,8 @@ ROW_KEYS = {"documents": "doc_id", "stories": "story_id", "quarantine": "source_
             "columns": "signature", "story_links": "story_id", "csv_cells": "cell"}
 _IDS = uuid.UUID("6f1f3c2e-8d0a-4c52-9a53-0c7de5d1a001")  # namespace: stable ids, so reports diff cleanly
 _EXAMPLES = 5
+# Counts and a sample of rejected rows per expectation: enough to name the rows, never the whole column.
+_RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 20}
 
 
 def load_suite(expectations_dir: Path, name: str) -> dict:
@@ -48,7 +50,7 @@ def parameters(cfg: Config) -> dict[str, object]:
     return {
         "date_floor": dt.datetime.combine(cfg.date_floor, dt.time()),
         "today": dt.datetime.combine(cfg.today, dt.time()),
-        "end_of_today": gateviews.end_of_today(cfg),
+        "end_of_today": checks.end_of_today(cfg),
         # One bound for the whole table: the lower floor; the record checks hold each format to its own.
         "body_floor": min(cfg.min_body_chars, cfg.min_html_body_chars), "max_body_chars": cfg.max_body_chars,
         "min_title_chars": cfg.min_title_chars, "max_title_chars": cfg.max_title_chars,
@@ -128,7 +130,7 @@ def _run_suites(frames: dict[str, pd.DataFrame], specs: dict[str, dict], cfg: Co
         suites[name] = _suite(gx, name, specs[name])
         batch = (source.add_dataframe_asset(name).add_batch_definition_whole_dataframe("release")
                  .get_batch(batch_parameters={"dataframe": frames[name]}))
-        result = batch.validate(suites[name], result_format=_result_format(name, frames[name]),
+        result = batch.validate(suites[name], result_format=_RESULT_FORMAT,
                                 expectation_parameters=parameters(cfg))
         result.meta["run_id"] = run_id
         result.meta.get("batch_markers", {}).pop("ge_load_time", None)  # wall-clock noise in a release
@@ -147,11 +149,6 @@ def _suite(gx, name: str, spec: dict):
         suite.add_expectation_configuration(ExpectationConfiguration(
             **item, notes=notes, id=str(uuid.uuid5(_IDS, f"{name}/{i}"))))
     return suite
-
-
-def _result_format(name: str, frame: pd.DataFrame) -> dict:
-    found = {"result_format": "SUMMARY", "partial_unexpected_count": 20}
-    return found
 
 
 def _outcome(suite: str, result, frame: pd.DataFrame) -> Outcome:
