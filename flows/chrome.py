@@ -85,14 +85,16 @@ _WIDGET_LINE = firstchar.Dispatch(firstchar.alternatives(
     r"|(?:diesen |this )?(?:artikel|article|beitrag|story|post) (?:teilen|share)|follow us\b|folgen sie uns"
     r"|(?:previous|next|vorheriger|nächster|voriger) (?:article|post|story|artikel|beitrag)"
     r"|(?:artículo|nota) (?:anterior|siguiente)|article (?:précédent|suivant)"
-    # Account prompts, share and print buttons, reader polls and the comment form's own questions.
+    # Account prompts, share and print buttons, audio-player labels, reader polls and the comment form's questions.
     r"|already (?:have|a) (?:an? )?(?:account|subscriber|subscription|member)"
     r"|(?:si )?ya (?:tenés|tienes|tiene) una cuenta|registr(?:[aá]te|ese)\b|suscr[ií]b(?:ite|ete|ase)\b"
     r"|jetzt (?:\w+ ){0,3}(?:mitmachen|unterschreiben|spenden|teilnehmen|bestellen|kaufen|herunterladen|sichern)\b"
     r"|(?:sie sind )?bereits (?:kunde|registriert|abonnent)|teilen sie diesen (?:artikel|beitrag)"
     r"|(?:bilder|fotos) für den druck|(?:dieser |der )?(?:artikel|beitrag) gef(?:ällt|allen)"
     r"|we want to hear (?:from you|what you think)|qui êtes vous$|pour créer des paragraphes"
-    r"|(?:le|te) puede interesar\b|mir[aá] también$|lea también\b|lesen sie auch\b|read also\b"), "^")
+    r"|(?:le|te) puede interesar\b|mir[aá] también$|lea también\b|lesen sie auch\b|read also\b"
+    r"|listen to (?:this )?(?:article|story)$|(?:artikel|beitrag) (?:vor)?(?:an)?hören$"
+    r"|escuchar (?:este )?(?:artículo|nota|noticia)$|écouter (?:cet )?article$"), "^")
 # Affiliate disclosures and newsletter prompts, anywhere in a line (searched only when a keyword is present).
 _WIDGET_ANYWHERE = re.compile(
     r"\b(?:advertising|affiliate) (?:disclosure|disclaimer|links?)\b|\benter your e ?mail\b"

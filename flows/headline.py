@@ -12,6 +12,9 @@ from flows.story import Line, best_span, hard_end
 # How far into the page an h1 is looked for, and how far below it the story may start.
 _HEAD_SEARCH_LINES = 600
 _HEAD_TO_BODY_LINES = 30
+# Story lines between an h1 repeating the <title>'s headline and the page's text count up to this many: shops,
+# listings and rental pages set hundreds of lines of facts between the two (textdump dev set: 10-40 gain the same).
+_H1_FAR_LINES = 20
 # A page repeats its headline a few times (h1, breadcrumb, related list); more matches are menu repeats,
 # and each costs a pass over the page.
 _MAX_H1_MATCHES = 8
@@ -25,7 +28,7 @@ _HEAD_INSIDE = 3
 HEAD_SPAN_SHARE = 0.5
 _WORD = re.compile(r"\w+")
 _LONG_WORD = re.compile(r"\w{3,}")
-# Weights of the headline evidence (_evidence, then the <title> match): constant; 3-20 words; share of its
+# Weights of the headline evidence (_evidence): constant; 3-25 words (long Spanish headlines); share of its
 # words in the story's lead; being the first line; share of its words in the first line; a date or byline on
 # the line above or within three below (a page header's date further up dates no headline); story-text lines
 # between it and the story (per 10); menu marks or a tag list; prose (or a caption's short sentence); a glued
@@ -119,7 +122,7 @@ def candidates(lines: list[Line]) -> list[Candidate]:
         if _headline_shaped(lines[i]):
             if f not in leads:
                 leads[f] = tokens(" ".join(x.text[:300] for x in lines[f:f + 2]))
-            out.append(Candidate(i, f, l, (*_evidence(lines, i, f, leads[f], page), strength)))
+            out.append(Candidate(i, f, l, _evidence(lines, i, f, leads[f], page, strength)))
     return out
 
 
@@ -202,7 +205,8 @@ def _tag_list(text: str) -> bool:
     return len(items) >= 3 and all(1 <= len(item.split()) <= 4 for item in items)
 
 
-def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: set[str]) -> tuple[float, ...]:
+def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: set[str],
+              strength: float) -> tuple[float, ...]:
     ln = lines[i]
     # The first line's site part is no menu mark.
     text = titles.split_site(titles.strip_placeholder(ln.text)[0])[0] if i == 0 else ln.text
@@ -211,9 +215,11 @@ def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: set[s
     near_meta = any(lines[m].is_date or lines[m].kind == "byline"
                     for m in range(max(0, i - 1), min(len(lines), i + 4)))
     between = [x.kind for x in lines[i + 1:first]].count(None)
+    if strength >= 1.0:
+        between = min(between, _H1_FAR_LINES)  # an h1 naming the <title>'s headline may sit far above a listing
     return (
         1.0,
-        1.0 if 3 <= ln.words <= 20 else 0.0,
+        1.0 if 3 <= ln.words <= 25 else 0.0,
         size * _share(words, lead),
         1.0 if i == 0 else 0.0,
         size * _share(words, page) if i else 0.0,
@@ -225,6 +231,7 @@ def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: set[s
         1.0 if i >= first else 0.0,
         1.0 if ln.copies >= 3 else 0.0,
         1.0 if _dateline_below(lines, i) else 0.0,
+        strength,
     )
 
 

@@ -14,6 +14,8 @@ PART_STRENGTH = 0.5
 # A kicker before a colon in a page title is a short label ("Die Stadt und der neue Hafen: ...").
 _KICKER_WORDS = 6
 _SEPARATOR_CHARS = re.compile(r"[|:·»/–—-]")
+# A bracketed aside closing a <title>'s headline part: an item number, "(Video)", "(updated)".
+_ASIDE_TAIL = re.compile(r"\s*\([^()]*\)$")
 
 
 def title_keys(lines: list[Line]) -> tuple[dict[str, tuple[float, int]], list[str]]:
@@ -25,8 +27,8 @@ def title_keys(lines: list[Line]) -> tuple[dict[str, tuple[float, int]], list[st
         if ":" in ln.text and titles.is_breadcrumb(ln.text) and titles.parts(ln.text):
             # "You are here: Home » News » Headline": the trail ends with the page's own title.
             crumb = titles.key(titles.parts(ln.text)[-1])
-            if len(crumb) > 2 and keys.get(crumb, (0.0, 0))[0] < 1.0:
-                keys[crumb] = (1.0, i)
+            if len(crumb) > 2:
+                _raise(keys, crumb, 1.0, i)
             continue
         if ln.kind is not None or ln.words > 30 or ln.prose:
             continue
@@ -46,16 +48,29 @@ def title_keys(lines: list[Line]) -> tuple[dict[str, tuple[float, int]], list[st
             if site is not None and variant == whole:
                 continue  # the <title> repeated whole, site and all, is not the page's h1
             # A first line without a site part may be the site's name rather than the headline.
-            strength = 1.0 if site is not None and variant == head_key else PART_STRENGTH
-            if strength > keys.get(variant, (0.0, 0))[0]:
-                keys[variant] = (strength, i)
-        kicker, colon, rest = head.partition(": ")
-        if site is not None and colon and len(kicker.split()) <= _KICKER_WORDS and len(rest.split()) >= 2:
-            # "Kicker: Headline | Site": the page sets the kicker above its h1; the h1 is the headline.
-            for part, strength in ((rest, 1.0), (kicker, PART_STRENGTH)):
-                if strength > keys.get(titles.key(part), (0.0, 0))[0]:
-                    keys[titles.key(part)] = (strength, i)
+            _raise(keys, variant, 1.0 if site is not None and variant == head_key else PART_STRENGTH, i)
+        if site is not None:
+            for part, strength in _h1_forms(head):
+                _raise(keys, titles.key(part), strength, i)
     return keys, heads
+
+
+def _raise(keys: dict[str, tuple[float, int]], key: str, strength: float, line: int) -> None:
+    if strength > keys.get(key, (0.0, 0))[0]:
+        keys[key] = (strength, line)
+
+
+def _h1_forms(head: str) -> list[tuple[str, float]]:
+    # How a page's h1 may shorten the headline part of its "<headline> | Site" title, and how strongly each counts.
+    forms = []
+    bare = _ASIDE_TAIL.sub("", head)
+    if bare != head and len(bare.split()) >= 2:
+        forms.append((bare, 1.0))  # "Headline (12345)": the h1 leaves the aside out
+    kicker, colon, rest = head.partition(": ")
+    if colon and len(kicker.split()) <= _KICKER_WORDS and len(rest.split()) >= 2:
+        # "Kicker: Headline": the page sets the kicker above its h1; the h1 is the headline.
+        forms.extend(((rest, 1.0), (kicker, PART_STRENGTH)))
+    return forms
 
 
 def _short_items(title: str) -> bool:

@@ -38,6 +38,7 @@ def test_navigation_and_buttons(line):
     "Dieser Beitrag erscheint unter der Lizenz CC-BY-SA-4.0-AT.",
     "Erstellt am 6. Mai 2014 und abgelegt unter Linux, Tutorials",
     "Join the gardeners who get fresh planting tips delivered to their inboxes every Friday.",
+    "Listen to this article", "Artikel anhören", "Escuchar artículo", "Écouter cet article",
 ])
 def test_widgets_prompts_and_profile_text(line):
     assert kind(line) == chrome.WIDGET

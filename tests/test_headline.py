@@ -135,3 +135,19 @@ def test_a_date_two_lines_up_is_the_page_header_not_the_headline_s_own():
                                             "Council approves the school budget after long debate", LEAD, MORE]))
     story.weigh_all(lines)
     assert {c.index: c.features[5] for c in headline.candidates(lines)}[2] == 1.0
+
+
+def test_an_h1_naming_the_title_heads_a_listing_far_above_its_text():
+    facts = [f"Feature {n}: {n} items" for n in range(120)]
+    head, _, _ = locate("Cottage by the mill (40917) - Holiday homes Lindau", "Home | Search | Login",
+                        "Cottage by the mill", "Object number: 40917", *facts, LEAD, MORE)
+    assert head == 2
+
+
+def test_a_long_headline_over_its_standfirst_and_date():
+    words = ("The council approved the new school budget, adding two hundred places for pupils, after a long "
+             "debate about roads and parks")  # 22 words, commas and all: a long headline reads like prose
+    head, _, _ = locate("Home | News | Sport", "World", words,
+                        "Teachers said the money would not cover the repairs the old buildings need this winter.",
+                        "3 May 2022", LEAD, MORE)
+    assert head == 2

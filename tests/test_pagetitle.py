@@ -19,3 +19,8 @@ def test_a_line_is_title_related_when_it_holds_or_is_held_by_a_headline_part():
     heads = [" old pier reopens to walkers after two years "]
     assert pagetitle.title_related("Old pier reopens", heads)
     assert not pagetitle.title_related("Pier", heads) and not pagetitle.title_related("New bridge opens", heads)
+
+
+def test_an_aside_closing_the_headline_part_may_be_left_out_by_the_h1():
+    keys, _ = pagetitle.title_keys(textclean.read_lines("Cottage by the mill (40917) - Holiday homes Lindau"))
+    assert keys["cottage by the mill"][0] == 1.0
