@@ -32,6 +32,19 @@ _BRAND = re.compile(r"^(?=.*[^\W\d_])(?:\w*\d\w*|[A-Z][a-z]+[A-Z]\w*"
 # Small words that sit inside proper names ("Zeitung für Stadt & Land").
 _NAME_PARTICLES = {"the", "of", "and", "&", "for", "für", "und", "de", "la", "el", "le", "der", "die", "das",
                    "del", "y"}
+# The nouns newspapers have named themselves by for three centuries, in the languages of the press.
+_MASTHEAD_NOUNS = {
+    "times", "post", "herald", "mirror", "record", "gazette", "tribune", "chronicle", "journal", "courier",
+    "observer", "telegraph", "express", "standard", "guardian", "examiner", "enquirer", "inquirer", "sentinel",
+    "register", "dispatch", "bulletin", "argus", "bugle", "clarion", "advertiser", "advocate", "messenger",
+    "mercury", "ledger", "intelligencer", "statesman", "citizen", "globe", "mail", "star", "sun", "echo", "beacon",
+    "zeitung", "rundschau", "anzeiger", "kurier", "tagblatt", "nachrichten", "presse", "bote", "diario",
+    "periódico", "heraldo", "correo", "gaceta", "gazzetta", "corriere", "messaggero", "giornale", "jornal",
+    "gazeta", "correio", "folha", "courrier", "dépêche", "quotidien", "gazet", "krant", "tidning", "tidende",
+}
+# Kickers run to two words ("Analysis:", "Film review:"); a headline beside a name runs longer.
+_MIN_HEADLINE_WORDS = 3
+_ARTICLES = {"the", "der", "die", "das", "el", "la", "le", "il", "lo", "o", "a", "de", "het"}
 _TOKEN = re.compile(r"[\w.+-]+")
 # Outlet names are short; a longer part of a headline is headline.
 _MAX_NAME_WORDS = 6
@@ -46,7 +59,8 @@ def self_name(title_site: str | None, chrome_lines: list[str], body: str,
     """Return the outlet name the page repeats about itself, or None when it does not say.
 
     weak_site (a part of the headline line that may be a kicker) counts only when a notice names it;
-    colon_parts (the ends of a headline's "A: B") count when a proper name that the furniture repeats."""
+    colon_parts (the ends of a headline's "A: B") count when a proper name that the furniture repeats, or when
+    shaped like a newspaper's masthead."""
     texts = [line for line in chrome_lines if len(line) < 300]
     holders = _holders(texts) if weak_site and _acceptable(weak_site) else None
     if holders and weak_site.lower() in {h.lower() for h in holders}:
@@ -54,8 +68,9 @@ def self_name(title_site: str | None, chrome_lines: list[str], body: str,
     if title_site and _acceptable(title_site) and _name_shaped(title_site):
         return title_site  # "Headline | Clearwater Reporter": the title names the site outright
     holders = _holders(texts) if holders is None else holders
-    for part in colon_parts:
-        if len(part.split()) <= _MAX_NAME_WORDS and _acceptable(part) and _vouched(part, texts, holders):
+    for n, part in enumerate(colon_parts):
+        if len(part.split()) <= _MAX_NAME_WORDS and _acceptable(part) and \
+                (_vouched(part, texts, holders) or masthead(part, colon_parts[1 - n], suffix=n == 1)):
             return part  # "Headline: The Lakeside Mirror" and "© 2005 The Lakeside Mirror" below
     for name in ([title_site] if title_site else []) + [h for h in holders if h != title_site]:
         if _acceptable(name) and _mentions(name, texts) + (title_site == name) >= MIN_MENTIONS:
@@ -66,6 +81,17 @@ def self_name(title_site: str | None, chrome_lines: list[str], body: str,
         if n >= MIN_TOKEN_MENTIONS and _acceptable(token) and token.lower() not in lowered:
             return token
     return None
+
+
+def masthead(name: str, headline: str, suffix: bool) -> bool:
+    """True for a newspaper-shaped name beside a headline: capitalised words ending in a masthead noun
+    ('Harbour Gazette'); before the headline it also opens with an article ('The Vale Courier: ...'), as
+    kickers do not. Beside a kicker of a word or two the name is the headline ('Film review: Rising Star')."""
+    words = name.split()
+    if not 2 <= len(words) <= _MAX_NAME_WORDS or len(headline.split()) < _MIN_HEADLINE_WORDS or \
+            not _name_shaped(name):
+        return False
+    return words[-1].lower() in _MASTHEAD_NOUNS and (suffix or words[0].lower() in _ARTICLES)
 
 
 def _vouched(name: str, texts: list[str], holders: list[str]) -> bool:

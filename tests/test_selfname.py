@@ -48,3 +48,16 @@ def test_platform_names_are_not_the_outlet():
 def test_brand_token_in_the_story_is_not_the_outlet():
     chrome = ["Covid19 updates", "Covid19 dashboard", "More on Covid19"]
     assert selfname.self_name(None, chrome, "Covid19 cases rose again.") is None
+
+
+def test_a_masthead_shaped_colon_part_names_the_site():
+    parts = ("Harbour board backs new pier", "The Vale Courier")
+    assert selfname.self_name(None, [], BODY, colon_parts=parts) == "The Vale Courier"
+    parts = ("The Vale Courier", "Harbour board backs new pier")
+    assert selfname.self_name(None, [], BODY, colon_parts=parts) == "The Vale Courier"
+
+
+def test_a_kicker_or_a_short_headline_is_no_masthead():
+    assert selfname.self_name(None, [], BODY, colon_parts=("Vale Courier", "Harbour board backs new pier")) is None
+    assert selfname.self_name(None, [], BODY, colon_parts=("Film review", "Rising Star")) is None
+    assert selfname.self_name(None, [], BODY, colon_parts=("Harbour board backs new pier", "Harbour Works")) is None

@@ -173,6 +173,12 @@ def test_a_site_named_after_a_colon_is_removed_when_the_page_vouches_for_it(cfg)
     assert ex.title_raw == "Council approves school budget" and ex.sitename == "The Copper Valley Mirror"
 
 
+def test_a_masthead_before_a_colon_is_the_site_with_no_other_mention(cfg):
+    ex = textclean.clean(page("Home | News", "The Copper Valley Gazette: Council approves school budget",
+                              "12 March 2021", P1, P2, P3), cfg)
+    assert ex.title_raw == "Council approves school budget" and ex.sitename == "The Copper Valley Gazette"
+
+
 def test_a_kicker_before_a_colon_stays(cfg):
     ex = textclean.clean(page("Home | News", "Mother's Day: Council approves school budget", "12 March 2021", P1, P2,
                               P3, "Tags: Mother's Day, Budget"), cfg)
