@@ -17,12 +17,17 @@ _PLATFORMS = {
     "facebook", "twitter", "instagram", "whatsapp", "youtube", "linkedin", "pinterest", "telegram", "tiktok",
     "reddit", "tumblr", "xing", "google", "apple", "android", "blogger", "wordpress", "wordpress.com", "disqus",
     "flipboard", "pocket", "rss", "email", "e-mail", "snapchat", "spotify", "jimdo", "wix", "squarespace",
+    # Picture agencies credited under every photo ("Image copyright Getty Images").
+    "getty images", "getty", "shutterstock", "istock", "istockphoto", "alamy", "imago", "picture alliance",
+    "picture-alliance", "keystone", "unsplash", "pixabay", "adobe stock", "corbis", "ap photo", "afp photo",
 }
 # The holder named by a notice: "© 2023 Hafenblatt", "Copyright 2021 Coastline News / All rights",
 # "Designed by 4Pixels Copyright ©2011-2015", "© someonesblog 2010 – 2021".
 _HOLDER = re.compile(
     r"(?:©|\(c\)|copyright|designed by|powered by|a publication of|ein angebot von)\s*(?:©\s*)?"
     r"(?:\d{4}(?:\s?[-–]\s?\d{4})?,?\s*)?(?P<name>[^\W\d_][\w.&+'’-]*(?:\s[\w.&+'’-]+){0,3})", re.I)
+# A notice with a copyright mark and a year: it states who holds the page, not who made or hosts it.
+_DATED_NOTICE = re.compile(r"(?:©|\(c\)|copyright).*\b(?:19|20)\d\d\b|\b(?:19|20)\d\d\b.*(?:©|\(c\)|copyright)", re.I)
 _HOLDER_KEYS = ("©", "(c)", "copyright", "designed by", "powered by", "publication of", "angebot von")
 _HOLDER_STOP = re.compile(
     r"\s(?:all|alle|todos|tous|copyright|©|\d{4}|by|inc|ltd|gmbh|llc|s\.a\.|ag|e\.v\.|media group)\b.*$", re.I)
@@ -72,8 +77,10 @@ def self_name(title_site: str | None, chrome_lines: list[str], body: str,
         if len(part.split()) <= _MAX_NAME_WORDS and _acceptable(part) and \
                 (_vouched(part, texts, holders) or masthead(part, colon_parts[1 - n], suffix=n == 1)):
             return part  # "Headline: The Lakeside Mirror" and "© 2005 The Lakeside Mirror" below
+    owners = _owners(texts)
     for name in ([title_site] if title_site else []) + [h for h in holders if h != title_site]:
-        if _acceptable(name) and _mentions(name, texts) + (title_site == name) >= MIN_MENTIONS:
+        if _acceptable(name) and (_mentions(name, texts) + (title_site == name) >= MIN_MENTIONS
+                                  or (name in owners and _name_shaped(name))):
             return name
     counts = Counter(tok for line in texts for tok in set(_TOKEN.findall(line)) if _BRAND.match(tok))
     lowered = body.lower()
@@ -104,15 +111,25 @@ def _vouched(name: str, texts: list[str], holders: list[str]) -> bool:
 
 def _holders(texts: list[str]) -> list[str]:
     """Names that notices in the page's furniture give as holder or maker."""
-    names: list[str] = []
+    return [name for name, _ in _notices(texts)]
+
+
+def _owners(texts: list[str]) -> set[str]:
+    """Names that a dated copyright notice gives as the holder ('Copyright 2005 Harbour Gazette. All rights
+    reserved.', '© 2011 Marlow Times'): the page's own statement of who publishes it."""
+    return {name for name, line in _notices(texts) if _DATED_NOTICE.search(line)}
+
+
+def _notices(texts: list[str]) -> list[tuple[str, str]]:
+    found: dict[str, str] = {}
     for line in texts:
         low = line.lower()
         match = _HOLDER.search(line) if any(k in low for k in _HOLDER_KEYS) else None
         if match:
             name = _HOLDER_STOP.sub("", match.group("name")).strip(" .,-–|/")
-            if name and name not in names:
-                names.append(name)
-    return names
+            if name and name not in found:
+                found[name] = line
+    return list(found.items())
 
 
 def _name_shaped(name: str) -> bool:

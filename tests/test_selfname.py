@@ -61,3 +61,14 @@ def test_a_kicker_or_a_short_headline_is_no_masthead():
     assert selfname.self_name(None, [], BODY, colon_parts=("Vale Courier", "Harbour board backs new pier")) is None
     assert selfname.self_name(None, [], BODY, colon_parts=("Film review", "Rising Star")) is None
     assert selfname.self_name(None, [], BODY, colon_parts=("Harbour board backs new pier", "Harbour Works")) is None
+
+
+def test_a_dated_copyright_notice_names_its_holder_once_is_enough():
+    assert selfname.self_name(None, ["Copyright 2005 Harbour Gazette. All rights reserved."], BODY) == "Harbour Gazette"
+    assert selfname.self_name(None, ["© 2011 Marlow Times"], BODY) == "Marlow Times"
+
+
+def test_an_undated_credit_or_a_picture_agency_is_no_outlet():
+    assert selfname.self_name(None, ["Designed by Pixelwerk Studio"], BODY) is None
+    assert selfname.self_name(None, ["Image copyright Getty Images", "Image copyright Getty Images"], BODY) is None
+    assert selfname.self_name(None, ["© 2021 Getty Images"], BODY) is None
