@@ -66,7 +66,7 @@ def parse_dateline(body: str) -> tuple[str | None, str | None, list[str], str]:
 
 
 def _apposition(match: re.Match[str], parts: dict[str, str | None], text: str) -> bool:
-    # "Dee Dee Myers — a White House press secretary — is ...": a name and a dash before lower-case text is
+    # "Ann Lee Ford — a former harbour master — is ...": a name and a dash before lower-case text is
     # an apposition; a dateline's place without agency or date opens a sentence ("Washington - The ...").
     if parts["agency"] or parts["date"] or not parts["place"] or parts["place"].isupper():
         return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -20,6 +21,10 @@ _CREDIT_REACH = 6
 # A date line this close below the story still dates it (a "Published:" footer); further down it dates
 # comments or related stories (textdump dev set).
 _DATE_BELOW_REACH = 8
+# Further below, only a line labelled as the publication date still dates the story (an article footer's
+# "Published: 3 December 2019" below a story whose code listings cut the span short), before any comments.
+_PUBLISHED = re.compile(r"\W*(?:first )?(?:published|posted|veröffentlicht|erschienen|publicado|publié|pubblicato)\b",
+                        re.I)
 # A story's first lines that may open with its date ("29.11.2022 – ...").
 _LEADING_DATE_LINES = 3
 # Lines up to this long are memoised (see _judge_cached).
@@ -103,8 +108,10 @@ def _title(lines: list[story.Line], head: int | None) -> tuple[str | None, str |
     """The headline line as written, its evidence, the site name a title line carries as a suffix (or glued
     on as 'Site:Headline'), and a weaker candidate: a prefix, which may as well be a kicker."""
     page_title = titles.strip_placeholder(lines[0].text)[0]
-    # A breadcrumb ("Sie sind hier: Home » Europa » Emden") ends with the page itself, not a site name.
-    site, prefix = (None, None) if titles.is_breadcrumb(page_title) else _site_parts(page_title)
+    # A breadcrumb ("Sie sind hier: Home » Europa » Emden") ends with the page itself and a menu ("Opinion |
+    # Business | News") with its last item, not a site name.
+    menu = titles.is_breadcrumb(page_title) or lines[0].kind == chrome.NAV
+    site, prefix = (None, None) if menu else _site_parts(page_title)
     if head is None:
         return None, None, site, prefix
     if head == 0:
@@ -142,11 +149,13 @@ def _date_candidates(lines: list[story.Line], head: int | None, first: int, last
 
     Dates further below belong to comments and related-story lists and are never taken."""
     anchor = first if head is None else head
-    stop = min(story.hard_end(lines, last), last + _DATE_BELOW_REACH + 1)
+    end = story.hard_end(lines, last)
+    stop = min(end, last + _DATE_BELOW_REACH + 1)
     ranked = []
-    for i in range(0, min(stop, len(lines))):
+    for i in range(0, min(end, len(lines))):
         ln = lines[i]
-        day = dates.parse_date_line(ln.text, cfg) if ln.is_date else None
+        labelled = i >= stop and ln.is_date and _PUBLISHED.match(ln.text) is not None
+        day = dates.parse_date_line(ln.text, cfg) if ln.is_date and (i < stop or labelled) else None
         if day is None:
             continue
         if anchor - 3 <= i <= first + 3:
@@ -154,7 +163,7 @@ def _date_candidates(lines: list[story.Line], head: int | None, first: int, last
         elif i < anchor:
             rank = (1, anchor - i)
         else:
-            rank = (2 if i <= last else 3, i)
+            rank = (2 if i <= last else 3 if i < stop else 4, i)
         ranked.append((rank, day, ln.text))
     found = [(day, "date_line", text) for _, day, text in sorted(ranked)]
     if not found:
@@ -168,8 +177,8 @@ def _date_candidates(lines: list[story.Line], head: int | None, first: int, last
 def _leading_dates(lines: list[story.Line], head: int | None, first: int,
                    cfg: Config) -> list[tuple[dt.date, str, str]]:
     # Without a date line, a date opening the headline or the story's first lines dates the page:
-    # "29.11.2022 – Mehrfach hatte die Branche ...", "Pressemitteilung vom 25. Januar 2022 | Berlin – ...".
-    where = [head] if head is not None else []
+    # "14.03.2021 – Seit Jahren fordert der Verband ...", "Pressemitteilung vom 3. Mai 2021 | Hamburg – ...".
+    where = [] if head is None else [head, head + 1][:len(lines) - head]  # the headline and its standfirst
     for i in [*where, *range(max(0, first - 1), min(len(lines), first + _LEADING_DATE_LINES))]:
         text = lines[i].text
         # Captions, notices and template placeholders date no story; a dateline's date is the dateline's evidence.

@@ -179,6 +179,12 @@ def test_a_masthead_before_a_colon_is_the_site_with_no_other_mention(cfg):
     assert ex.title_raw == "Council approves school budget" and ex.sitename == "The Copper Valley Gazette"
 
 
+def test_a_menu_first_line_names_no_site(cfg):
+    ex = textclean.clean(page("Opinion | Business | Home | Science | World | News", "Council approves school budget",
+                              "12 March 2021", P1, P2, P3, "News in brief", "Latest News"), cfg)
+    assert ex.title_raw == "Council approves school budget" and ex.sitename is None
+
+
 def test_a_kicker_before_a_colon_stays(cfg):
     ex = textclean.clean(page("Home | News", "Mother's Day: Council approves school budget", "12 March 2021", P1, P2,
                               P3, "Tags: Mother's Day, Budget"), cfg)
@@ -218,3 +224,19 @@ def test_comment_widgets_after_the_story_are_trimmed_so_the_record_passes_its_ch
     assert found.text.endswith("on Saturdays and Sundays.")
     raw = RawDoc("d1", "ferry.txt", "text", text, "utf-8")
     assert not isinstance(checks.check(tag.tag(raw, found, cfg), cfg, Counter()), Quarantined)
+
+
+def test_a_labelled_publication_date_in_the_footer_still_dates_the_story(cfg):
+    footer = [f"• Tag {n}" for n in range(12)]
+    ex = textclean.clean(page("Council approves budget", P1, P2, P3, *footer, "• Published: 3 December 2019"), cfg)
+    assert [d for d, _, _ in ex.dates] == [dt.date(2019, 12, 3)]
+    ex = textclean.clean(page("Council approves budget", P1, P2, P3, *footer, "• 3 December 2019"), cfg)
+    assert ex.dates == []
+
+
+def test_a_date_opening_the_standfirst_dates_a_story_set_further_down(cfg):
+    gallery = ["Vollbild öffnen", "© Jan Berg/bildwerk.example"] * 6
+    ex = textclean.clean(page("Home | News", "Council approves school budget",
+                              "Pressemitteilung vom 3. Mai 2021 | Hamburg – " + P1 + " " + P2, *gallery, P3, P2, P1),
+                         cfg)
+    assert [(d, s) for d, s, _ in ex.dates] == [(dt.date(2021, 5, 3), "story_start")]
