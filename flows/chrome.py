@@ -167,6 +167,7 @@ _NOTICE_MARK = re.compile(r"\d{4}|rights|rechte|derechos|droits|copyright|reserv
 _BYLINE = re.compile(r"^((?:by|von|por|par|di|door|av|af|redaktion|redacción|redação|rédaction|redazione)\s+"
                      r"|(?:interview|text|texte|texto|autor|autorin|author|words|redaktion)\s?:\s?)"
                      r"(?:\w[\w.'’-]*+\s?){1,6}(?:[|·•,–—-]\s?[^|·•]{0,40}\d[^|·•]{0,40})?$"
+                     r"|^(?:by|von|por|par|door|av|af|autor|autorin|author)$"  # the name follows on its own line
                      r"|^(?:staff|our|special) (?:reporter|writer|correspondent)s?$"
                      r"|^(?:from |compiled from )?(?:staff and )?wire (?:reports|services)$", re.I)
 # Menu separators: a line of three or more short items joined by these is a menu.

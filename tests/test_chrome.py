@@ -88,6 +88,7 @@ def test_byline():
     assert kind("by Staff Writers") == chrome.BYLINE and kind("Von Ines Tammert") == chrome.BYLINE
     assert kind("Interview: Mara Stolzenberg") == chrome.BYLINE and kind("Staff reporter") == chrome.BYLINE
     assert kind("From wire reports") == chrome.BYLINE
+    assert kind("By") == chrome.BYLINE and kind("von") == chrome.BYLINE  # the name follows on its own line
     assert kind("Redaktion Hafenblatt.de") == chrome.BYLINE and not chrome.is_byline("Redaktion und Verlag danken")
     assert kind("Redacción Diario Sur") == chrome.BYLINE and kind("Rédaction Le Courrier") == chrome.BYLINE
 

@@ -151,3 +151,10 @@ def test_a_long_headline_over_its_standfirst_and_date():
                         "Teachers said the money would not cover the repairs the old buildings need this winter.",
                         "3 May 2022", LEAD, MORE)
     assert head == 2
+
+
+def test_a_title_case_headline_beats_its_sentence_case_standfirst_below_the_byline():
+    head, _, _ = locate("Home | News | Sport", "Council Approves New School Budget After Long Debate", "By",
+                        "Jane Doe", "Date", "12 March 2021", "Share",
+                        "Councillors agree the new school budget after a long debate", LEAD, MORE)
+    assert head == 1
