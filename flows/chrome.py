@@ -161,13 +161,12 @@ _PICTURE_KEYS = ("/", "getty", "photo", "imago", "shutterstock", "dpa-")
 _NOTICE_PHRASES = ("©", "copyright", "rights reserved", "rechte vorbehalten", "derechos reservados",
                    "droits réservés", "not reproduce", "may not be published", "may not be republished")
 _NOTICE_MARK = re.compile(r"\d{4}|rights|rechte|derechos|droits|copyright|reserved", re.I)
-# A byline: "By Jane Doe", "Von Max Muster", "Por ...", "Par ...", "by Staff Writers".
-# A credit label names the author too ("Interview: Lena Vogt", "Text: Max Muster"); a desk credit names the
-# newsroom ("Redaktion Hafenblatt.de", "Redacción Diario Sur").
+# A byline: "By Jane Doe", "Von Max Muster", "by Staff Writers", a lone "By" over the name; a credit label
+# ("Interview: Lena Vogt", "Text: Max Muster") or a desk credit ("Redaktion Hafenblatt.de", "Redacción Sur").
 _BYLINE = re.compile(r"^((?:by|von|por|par|di|door|av|af|redaktion|redacción|redação|rédaction|redazione)\s+"
                      r"|(?:interview|text|texte|texto|autor|autorin|author|words|redaktion)\s?:\s?)"
                      r"(?:\w[\w.'’-]*+\s?){1,6}(?:[|·•,–—-]\s?[^|·•]{0,40}\d[^|·•]{0,40})?$"
-                     r"|^(?:by|von|por|par|door|av|af|autor|autorin|author)$"  # the name follows on its own line
+                     r"|^(?:by|von|por|par|door|av|af|autor|autorin|author)$"
                      r"|^(?:staff|our|special) (?:reporter|writer|correspondent)s?$"
                      r"|^(?:from |compiled from )?(?:staff and )?wire (?:reports|services)$", re.I)
 # Menu separators: a line of three or more short items joined by these is a menu.
