@@ -114,10 +114,11 @@ _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.I)
 
 # Comment sections: after these the page holds readers' text, not the story.
 _COMMENT_LINE = re.compile(
-    r"^(?:\d+ )?(?:comments?|kommentare?|comentarios?|commentaires?|reacties|leserkommentare)$"
+    r"^(?:\d+ )?(?:comments?|kommentare?|comentarios?|commentaires?|reacties|leserkommentare|lesermeinungen)$"
     r"|^(?:no|keine|sin|aucun) (?:comments?|kommentare|comentarios|commentaires?)\b"
     r"|^(?:post|leave|add|write) (?:a |your )?(?:comment|reply)\b|^(?:schreibe|hinterlasse|verfasse) einen kommentar"
     r"|^kommentar (?:schreiben|verfassen|hinterlassen)|^(?:deja|dejar|escribe) (?:un|tu) comentario"
+    r"|^kommentieren sie (?:den|diesen) (?:artikel|beitrag)|^(?:bitte )?geben sie (?:hier )?ihren kommentar ein"
     r"|^(?:laisser|laissez|écrire) un commentaire|^comments are closed"
     r"|^(?:join|start) the (?:conversation|discussion)|^vos réactions(?: \d+)?$|^réagissez\b"
     r"|^kommentare (?:und pings )?sind (?:derzeit |momentan )?(?:nicht erlaubt|geschlossen|deaktiviert)")

@@ -115,7 +115,8 @@ def candidates(lines: list[Line]) -> list[Candidate]:
             spans[i] = (first, last, strength if source < i else 0.0)
     _far_candidates(lines, first, last, heads, spans)
     _crumb_echoes(lines, first, best, spans)
-    page = tokens(titles.strip_placeholder(lines[0].text)[0]) if lines else set()
+    top = lines[0].text if lines and not lines[0].text.startswith(pagetitle.LINK_MARKS) else ""
+    page = tokens(titles.strip_placeholder(top)[0])
     leads: dict[int, set[str]] = {}
     out = []
     for i, (f, l, strength) in spans.items():

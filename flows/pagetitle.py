@@ -13,6 +13,8 @@ _TITLE_LINE_SEARCH = 40
 PART_STRENGTH = 0.5
 # A kicker before a colon in a page title is a short label ("Die Stadt und der neue Hafen: ...").
 _KICKER_WORDS = 6
+# Marks that open a link or teaser line.
+LINK_MARKS = (">", "»", "›", "→", "▶", "►")
 _SEPARATOR_CHARS = re.compile(r"[|:·»/–—-]")
 # A bracketed aside closing a <title>'s headline part: an item number, "(Video)", "(updated)".
 _ASIDE_TAIL = re.compile(r"\s*\([^()]*\)$")
@@ -32,8 +34,8 @@ def title_keys(lines: list[Line]) -> tuple[dict[str, tuple[float, int]], list[st
             continue
         if ln.kind is not None or ln.words > 30 or ln.prose:
             continue
-        if i and not _SEPARATOR_CHARS.search(ln.text):
-            continue
+        if (i and not _SEPARATOR_CHARS.search(ln.text)) or ln.text.startswith(LINK_MARKS):
+            continue  # an arrow opens a link ("» Jobs in the region"), never a <title>
         page_title = titles.strip_placeholder(ln.text)[0]
         head, site = titles.split_site(page_title)
         head_key = titles.key(head)

@@ -47,7 +47,8 @@ def test_widgets_prompts_and_profile_text(line):
 @pytest.mark.parametrize("line", [
     "No comments:", "Post a Comment", "Leave a Reply", "17 Kommentare", "Schreibe einen Kommentar",
     "Join the conversation! encourages commentary submitted via MyNews24.", "Vos réactions (11)",
-    "Kommentare und Pings sind derzeit nicht erlaubt.",
+    "Kommentare und Pings sind derzeit nicht erlaubt.", "Kommentieren Sie den Artikel",
+    "Bitte geben Sie Ihren Kommentar ein!", "Lesermeinungen",
 ])
 def test_comment_prompts_end_the_story(line):
     assert kind(line) == chrome.COMMENT

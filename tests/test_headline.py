@@ -158,3 +158,10 @@ def test_a_title_case_headline_beats_its_sentence_case_standfirst_below_the_byli
                         "Jane Doe", "Date", "12 March 2021", "Share",
                         "Councillors agree the new school budget after a long debate", LEAD, MORE)
     assert head == 1
+
+
+def test_a_line_repeating_a_link_at_the_top_of_the_page_is_no_h1():
+    head, _, _ = locate(">> Jobs in the region", "Home | News | Sport", "Jobs in the region",
+                        "Start News Council approves school budget", "Council approves school budget", "12 March 2021",
+                        LEAD, MORE)
+    assert head == 4

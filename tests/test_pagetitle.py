@@ -24,3 +24,8 @@ def test_a_line_is_title_related_when_it_holds_or_is_held_by_a_headline_part():
 def test_an_aside_closing_the_headline_part_may_be_left_out_by_the_h1():
     keys, _ = pagetitle.title_keys(textclean.read_lines("Cottage by the mill (40917) - Holiday homes Lindau"))
     assert keys["cottage by the mill"][0] == 1.0
+
+
+def test_a_link_opening_the_page_is_no_title():
+    keys, heads = pagetitle.title_keys(textclean.read_lines(">> Jobs in the region\nCouncil approves budget"))
+    assert keys == {} and heads == []
