@@ -50,6 +50,9 @@ _GLUED_ITEM = re.compile(r"[a-zà-ÿ]{3}[A-ZÀ-Þ][a-zà-ÿ]")
 # A stock ticker after a company name ("Chrysler <c> Says ..."), no menu arrow.
 _TICKER = re.compile(r"<[\w.]{1,8}>")
 _CRUMB_MARKS = "-»>›•*"
+# Lines between a breadcrumb's last item and the h1 repeating it (textdump dev set: 15-30 gain the same; 5 is
+# too short for a forum's pager and tool bar).
+_CRUMB_REACH = 15
 _EMAIL = re.compile(r"\S@\S+\.\w")
 _WIDE = re.compile(r"[\u3040-\u9fff\uac00-\ud7af]")
 
@@ -114,7 +117,7 @@ def candidates(lines: list[Line]) -> list[Candidate]:
             strength, source = keys.get(titles.key(text), (0.0, i)) if len(text) in sizes else (0.0, i)
             spans[i] = (first, last, strength if source < i else 0.0)
     _far_candidates(lines, first, last, heads, spans)
-    _crumb_echoes(lines, first, best, spans)
+    _crumb_echoes(lines, (first, last, best), spans)
     top = lines[0].text if lines and not lines[0].text.startswith(pagetitle.LINK_MARKS) else ""
     page = tokens(titles.strip_placeholder(top)[0])
     leads: dict[int, set[str]] = {}
@@ -156,16 +159,22 @@ def _far_candidates(lines: list[Line], first: int, last: int, heads: list[str],
             spans[i] = (first, last, 0.0)
 
 
-def _crumb_echoes(lines: list[Line], first: int, best: float, spans: dict[int, tuple[int, int, float]]) -> None:
+def _crumb_echoes(lines: list[Line], span: tuple[int, int, float], spans: dict[int, tuple[int, int, float]]) -> None:
     # A breadcrumb trail set one item per line ends with the page itself ("- Kultur", "- Headline") and the
-    # h1 right below repeats that last item: the page names its own headline twice.
+    # h1 a few lines below (past a pager or a tool bar) repeats that last item: the page names its headline twice.
+    first, last, best = span
+    crumb, seen = "", -_CRUMB_REACH
     for i in range(1, min(first + 1, _HEAD_SEARCH_LINES)):
         above, ln = lines[i - 1].text, lines[i].text
-        if len(above) > len(ln) + 1 and above[:1] in _CRUMB_MARKS and above[1:].strip() == ln and \
-                2 <= lines[i].words <= 25:
+        if _crumb_item(above) and (_crumb_item(lines[i - 2].text) if i > 1 else False):
+            crumb, seen = above[1:].strip(), i - 1  # the last item so far of a trail of two or more
+        if ln == crumb and i - seen <= _CRUMB_REACH and 2 <= lines[i].words <= 25:
             f, l, s = best_span(lines, i + 1, hard_end(lines, i + 1), i + _HEAD_TO_BODY_LINES)
-            if s > 0 and s >= best * HEAD_SPAN_SHARE:
-                spans[i] = (f, l, 1.0)
+            spans[i] = (f, l, 1.0) if s > 0 and s >= best * HEAD_SPAN_SHARE else (first, last, 1.0)
+
+
+def _crumb_item(text: str) -> bool:
+    return len(text) > 2 and text[:1] in _CRUMB_MARKS and text[1:2] == " "
 
 
 def _dateline_below(lines: list[Line], i: int) -> bool:

@@ -165,3 +165,12 @@ def test_a_line_repeating_a_link_at_the_top_of_the_page_is_no_h1():
                         "Start News Council approves school budget", "Council approves school budget", "12 March 2021",
                         LEAD, MORE)
     assert head == 4
+
+
+def test_an_h1_repeating_a_breadcrumb_past_a_pager_counts_as_the_page_naming_its_headline():
+    lines = textclean.read_lines("\n".join([
+        "- Home", "- Forum", "- Council approves school budget", "Page 3 of 40", "First", "Last", "- Go to page:",
+        "Council approves school budget", "Quote from Jane", "Short reply one here", "Another short reply", LEAD]))
+    story.weigh_all(lines)
+    strength = {c.index: c.features[13] for c in headline.candidates(lines)}
+    assert strength[7] == 1.0
