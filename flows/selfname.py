@@ -67,20 +67,20 @@ def self_name(title_site: str | None, chrome_lines: list[str], body: str,
     colon_parts (the ends of a headline's "A: B") count when a proper name that the furniture repeats, or when
     shaped like a newspaper's masthead."""
     texts = [line for line in chrome_lines if len(line) < 300]
-    holders = _holders(texts) if weak_site and _acceptable(weak_site) else None
-    if holders and weak_site.lower() in {h.lower() for h in holders}:
+    notices = _notices(texts) if weak_site and _acceptable(weak_site) else None
+    if notices and weak_site.lower() in {h.lower() for h in notices}:
         return weak_site
     if title_site and _acceptable(title_site) and _name_shaped(title_site):
         return title_site  # "Headline | Clearwater Reporter": the title names the site outright
-    holders = _holders(texts) if holders is None else holders
+    notices = _notices(texts) if notices is None else notices
+    holders = list(notices)
     for n, part in enumerate(colon_parts):
         if len(part.split()) <= _MAX_NAME_WORDS and _acceptable(part) and \
                 (_vouched(part, texts, holders) or masthead(part, colon_parts[1 - n], suffix=n == 1)):
             return part  # "Headline: The Lakeside Mirror" and "© 2005 The Lakeside Mirror" below
-    owners = _owners(texts)
     for name in ([title_site] if title_site else []) + [h for h in holders if h != title_site]:
         if _acceptable(name) and (_mentions(name, texts) + (title_site == name) >= MIN_MENTIONS
-                                  or (name in owners and _name_shaped(name))):
+                                  or (_owner(name, notices) and _name_shaped(name))):
             return name
     counts = Counter(tok for line in texts for tok in set(_TOKEN.findall(line)) if _BRAND.match(tok))
     lowered = body.lower()
@@ -109,18 +109,14 @@ def _vouched(name: str, texts: list[str], holders: list[str]) -> bool:
     return any(pattern.match(line) for line in texts)
 
 
-def _holders(texts: list[str]) -> list[str]:
-    """Names that notices in the page's furniture give as holder or maker."""
-    return [name for name, _ in _notices(texts)]
+def _owner(name: str, notices: dict[str, str]) -> bool:
+    # A dated copyright notice ("Copyright 2005 Harbour Gazette. All rights reserved.", "© 2011 Marlow Times")
+    # is the page's own statement of who publishes it; "designed by" and undated credits are not.
+    return name in notices and _DATED_NOTICE.search(notices[name]) is not None
 
 
-def _owners(texts: list[str]) -> set[str]:
-    """Names that a dated copyright notice gives as the holder ('Copyright 2005 Harbour Gazette. All rights
-    reserved.', '© 2011 Marlow Times'): the page's own statement of who publishes it."""
-    return {name for name, line in _notices(texts) if _DATED_NOTICE.search(line)}
-
-
-def _notices(texts: list[str]) -> list[tuple[str, str]]:
+def _notices(texts: list[str]) -> dict[str, str]:
+    """Names that notices in the page's furniture give as holder or maker, with the notice naming each first."""
     found: dict[str, str] = {}
     for line in texts:
         low = line.lower()
@@ -129,7 +125,7 @@ def _notices(texts: list[str]) -> list[tuple[str, str]]:
             name = _HOLDER_STOP.sub("", match.group("name")).strip(" .,-–|/")
             if name and name not in found:
                 found[name] = line
-    return list(found.items())
+    return found
 
 
 def _name_shaped(name: str) -> bool:
