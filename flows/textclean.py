@@ -25,6 +25,10 @@ _DATE_BELOW_REACH = 8
 # "Published: 3 December 2019" below a story whose code listings cut the span short), before any comments.
 _PUBLISHED = re.compile(r"\W*(?:first )?(?:published|posted|veröffentlicht|erschienen|publicado|publié|pubblicato)\b",
                         re.I)
+# A label ending a line whose value, on the next line, names the source ("Quelle:", "来源：").
+_SOURCE_LABEL = re.compile(r"(?:\b(?:quelle|source|fuente|fonte|bildquelle)|来源|出处)\s*[:：]$", re.I)
+# Words of a label's value on its own line: a name or an outlet.
+_LABEL_VALUE_WORDS = 6
 # A story's first lines that may open with its date ("29.11.2022 – ...").
 _LEADING_DATE_LINES = 3
 # Lines up to this long are memoised (see _judge_cached).
@@ -78,7 +82,19 @@ def read_lines(text: str) -> list[story.Line]:
         judged = _judge_cached(line) if len(line) <= _CACHED_CHARS else judge(line)
         copies = counts[line]
         out.append(story.Line(line, *judged, copies > 1, 0.0, copies))  # positional: one Line per page line
+    _carry_labels(out)
     return out
+
+
+def _carry_labels(lines: list[story.Line]) -> None:
+    # A credit split over two lines ("By" / "Jane Doe", "Source:" / "Harbour Daily"): the short line after the
+    # label is the credit's value, not a headline or story text.
+    for label, value in zip(lines, lines[1:]):
+        if value.kind is None and value.words <= _LABEL_VALUE_WORDS and not value.prose and not value.is_date:
+            if label.kind == chrome.BYLINE and label.words == 1:
+                value.kind = chrome.BYLINE
+            elif _SOURCE_LABEL.search(label.text[-20:]):
+                value.kind = chrome.CREDIT
 
 
 def judge(line: str) -> tuple[int, str | None, bool, bool, bool]:

@@ -240,3 +240,8 @@ def test_a_date_opening_the_standfirst_dates_a_story_set_further_down(cfg):
                               "Pressemitteilung vom 3. Mai 2021 | Hamburg – " + P1 + " " + P2, *gallery, P3, P2, P1),
                          cfg)
     assert [(d, s) for d, s, _ in ex.dates] == [(dt.date(2021, 5, 3), "story_start")]
+
+
+def test_a_credit_split_over_two_lines_keeps_its_value_out_of_headline_and_story(cfg):
+    lines = textclean.read_lines("By\nJane Doe\nSource:\nHarbour Daily\n来源：\n河北日报\n" + P1)
+    assert [ln.kind for ln in lines[1:6:2]] == ["byline", "credit", "credit"] and lines[6].kind is None
