@@ -65,3 +65,8 @@ def test_key_unifies_quotes_dashes_case_and_decoration():
 def test_variants_hold_the_headline_part_but_not_the_site():
     found = titles.variants("Übung der Woche | Intervall-Treppe mit KB3 - RUDERN.AT")
     assert "intervall-treppe mit kb3" in found and "rudern.at" not in found
+
+
+def test_a_one_word_title_has_no_variants_but_a_hyphenated_pair_has():
+    assert titles.variants("Home") == {}
+    assert "harbour-rules" in titles.variants("Harbour-Rules")
