@@ -119,7 +119,9 @@ def candidates(lines: list[Line]) -> list[Candidate]:
     _far_candidates(lines, first, last, heads, spans)
     _crumb_echoes(lines, (first, last, best), spans)
     top = lines[0].text if lines and not lines[0].text.startswith(pagetitle.LINK_MARKS) else ""
-    page = tokens(titles.strip_placeholder(top)[0])
+    head, site = titles.split_site(titles.strip_placeholder(top)[0])
+    # A line repeating the <title>'s site part is the site's logo: it shares no headline words with the title.
+    page = (tokens(f"{head} {site or ''}"), titles.key(site) if site else None)
     leads: dict[int, set[str]] = {}
     out = []
     for i, (f, l, strength) in spans.items():
@@ -222,7 +224,7 @@ def _tag_list(text: str) -> bool:
     return len(items) >= 3 and all(1 <= len(item.split()) <= 4 for item in items)
 
 
-def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: set[str],
+def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: tuple[set[str], str | None],
               strength: float) -> tuple[float, ...]:
     ln = lines[i]
     # The first line's site part is no menu mark.
@@ -239,7 +241,7 @@ def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: set[s
         1.0 if 3 <= ln.words <= 25 else 0.0,
         size * _share(words, lead),
         1.0 if i == 0 else 0.0,
-        size * _share(words, page) if i else 0.0,
+        size * _share(words, page[0]) if i and titles.key(ln.text) != page[1] else 0.0,
         1.0 if near_meta else 0.0,
         between / 10 if i else 0.0,
         1.0 if _MENU_MARKS.search(_TICKER.sub("", text)) or _tag_list(text) or _glued_items(text) else 0.0,

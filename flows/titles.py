@@ -47,6 +47,9 @@ def split_site(title: str) -> tuple[str, str | None]:
     parts = [p for p in _SEPARATOR.split(title) if p.strip()]
     if len(parts) < 2:
         return title.strip(" -|"), None
+    if " » " in title and len(parts) >= 3 and _site_like(parts[0].strip()):
+        # "Site - Section » Page", "Blog » Archive » Post": a trail runs from the site down to the page itself.
+        return title[title.rfind(" » ") + 3:].strip(), parts[0].strip()
     first, last = parts[0].strip(), parts[-1].strip()
     # A site name is the shorter end: suffixes are the common form, so they win ties; after a bar
     # ("Headline | Site") the end is the site unless it is much the longer part (textdump dev set).

@@ -174,3 +174,13 @@ def test_an_h1_repeating_a_breadcrumb_past_a_pager_counts_as_the_page_naming_its
     story.weigh_all(lines)
     strength = {c.index: c.features[13] for c in headline.candidates(lines)}
     assert strength[7] == 1.0
+
+
+def test_a_line_repeating_the_title_s_site_part_lends_no_title_words():
+    # "Site - Headline": the site's slogan line repeats the site part, the h1 shortens the headline part.
+    head, _, _ = locate("Row on the lake - Harbour club boats for hire on the lake", "Home | Boats",
+                        "Harbour club boats for hire", "Row on the lake", "Harbour club boats for hire",
+                        "Row on the lake", "Book a boat now",
+                        "Row on the lake in boats for hire: the club's rowers are ready every weekend this summer.",
+                        MORE)
+    assert head in (2, 4)

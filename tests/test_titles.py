@@ -70,3 +70,8 @@ def test_variants_hold_the_headline_part_but_not_the_site():
 def test_a_one_word_title_has_no_variants_but_a_hyphenated_pair_has():
     assert titles.variants("Home") == {}
     assert "harbour-rules" in titles.variants("Harbour-Rules")
+
+
+def test_a_trail_in_the_title_runs_from_the_site_down_to_the_page():
+    assert titles.split_site("Harbour Rowing Club - News » Regatta results from the weekend") == \
+        ("Regatta results from the weekend", "Harbour Rowing Club")
