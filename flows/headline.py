@@ -119,9 +119,10 @@ def candidates(lines: list[Line]) -> list[Candidate]:
     _far_candidates(lines, first, last, heads, spans)
     _crumb_echoes(lines, (first, last, best), spans)
     top = lines[0].text if lines and not lines[0].text.startswith(pagetitle.LINK_MARKS) else ""
-    head, site = titles.split_site(titles.strip_placeholder(top)[0])
+    title = titles.strip_placeholder(top)[0]
+    site = titles.split_site(title)[1]
     # A line repeating the <title>'s site part is the site's logo: it shares no headline words with the title.
-    page = (tokens(f"{head} {site or ''}"), titles.key(site) if site else None)
+    page = (tokens(title), titles.key(site) if site else None)
     leads: dict[int, set[str]] = {}
     out = []
     for i, (f, l, strength) in spans.items():
@@ -168,7 +169,7 @@ def _crumb_echoes(lines: list[Line], span: tuple[int, int, float], spans: dict[i
     crumb, seen = "", -_CRUMB_REACH
     for i in range(1, min(first + 1, _HEAD_SEARCH_LINES)):
         above, ln = lines[i - 1].text, lines[i].text
-        if _crumb_item(above) and (_crumb_item(lines[i - 2].text) if i > 1 else False):
+        if _crumb_item(above) and i > 1 and _crumb_item(lines[i - 2].text):
             crumb, seen = above[1:].strip(), i - 1  # the last item so far of a trail of two or more
         if ln == crumb and i - seen <= _CRUMB_REACH and 2 <= lines[i].words <= 25:
             f, l, s = best_span(lines, i + 1, hard_end(lines, i + 1), i + _HEAD_TO_BODY_LINES)
@@ -202,7 +203,7 @@ def _standfirst(head: Line, dek: Line) -> bool:
 
 
 def _title_case(text: str) -> bool:
-    # "New Robot Does Superior Job Sampling Blood": English headline style; standfirsts and captions run in
+    # "Council Backs New Harbour Plan After Long Debate": English headline style; standfirsts and captions run in
     # sentence case, menus in capitals.
     words = [w for w in text.split() if len(w) > 3 and w[:1].isalpha()]
     return text.isascii() and len(words) >= 3 and all(w[:1].isupper() and not w.isupper() for w in words)

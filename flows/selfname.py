@@ -17,7 +17,7 @@ _PLATFORMS = {
     "facebook", "twitter", "instagram", "whatsapp", "youtube", "linkedin", "pinterest", "telegram", "tiktok",
     "reddit", "tumblr", "xing", "google", "apple", "android", "blogger", "wordpress", "wordpress.com", "disqus",
     "flipboard", "pocket", "rss", "email", "e-mail", "snapchat", "spotify", "jimdo", "wix", "squarespace",
-    # Picture agencies credited under every photo ("Image copyright Getty Images").
+    # Picture agencies credited under every photo ("Picture: Getty Images").
     "getty images", "getty", "shutterstock", "istock", "istockphoto", "alamy", "imago", "picture alliance",
     "picture-alliance", "keystone", "unsplash", "pixabay", "adobe stock", "corbis", "ap photo", "afp photo",
 }

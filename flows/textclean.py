@@ -22,7 +22,7 @@ _CREDIT_REACH = 6
 # comments or related stories (textdump dev set).
 _DATE_BELOW_REACH = 8
 # Further below, only a line labelled as the publication date still dates the story (an article footer's
-# "Published: 3 December 2019" below a story whose code listings cut the span short), before any comments.
+# "Published: 14 May 2021" below a story whose code listings cut the span short), before any comments.
 _PUBLISHED = re.compile(r"\W*(?:first )?(?:published|posted|veröffentlicht|erschienen|publicado|publié|pubblicato)\b",
                         re.I)
 # A label ending a line whose value, on the next line, names the source ("Quelle:", "来源：").
@@ -124,8 +124,8 @@ def _title(lines: list[story.Line], head: int | None) -> tuple[str | None, str |
     """The headline line as written, its evidence, the site name a title line carries as a suffix (or glued
     on as 'Site:Headline'), and a weaker candidate: a prefix, which may as well be a kicker."""
     page_title = titles.strip_placeholder(lines[0].text)[0]
-    # A breadcrumb ("Sie sind hier: Home » Europa » Emden") ends with the page itself and a menu ("Opinion |
-    # Business | News") with its last item, not a site name.
+    # A breadcrumb ("Sie sind hier: Home » Europa » Emden") ends with the page itself and a menu ("Home |
+    # Sport | News") with its last item, not a site name.
     menu = titles.is_breadcrumb(page_title) or lines[0].kind == chrome.NAV
     site, prefix = (None, None) if menu else _site_parts(page_title)
     if head is None:

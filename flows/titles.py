@@ -139,7 +139,7 @@ def variants(title: str) -> dict[str, int]:
 def head_variants(title: str, site: str | None) -> dict[str, int]:
     """variants() of a page title already split into its headline part and site name."""
     if site is None and len(key(title).replace("-", " ").split()) < 2:
-        return {}  # one word is a label ("Home"); a hyphenated pair ("Forums-Regeln") names a page
+        return {}  # one word is a label ("Home"); a hyphenated pair ("Harbour-Rules") names a page
     cuts = [0]
     for sep in _SEPARATOR.finditer(title):
         cuts.extend((sep.start(), sep.end()))

@@ -70,5 +70,5 @@ def test_a_dated_copyright_notice_names_its_holder_once_is_enough():
 
 def test_an_undated_credit_or_a_picture_agency_is_no_outlet():
     assert selfname.self_name(None, ["Designed by Pixelwerk Studio"], BODY) is None
-    assert selfname.self_name(None, ["Image copyright Getty Images", "Image copyright Getty Images"], BODY) is None
+    assert selfname.self_name(None, ["© Getty Images", "© Getty Images"], BODY) is None
     assert selfname.self_name(None, ["© 2021 Getty Images"], BODY) is None
