@@ -50,6 +50,11 @@ _MASTHEAD_NOUNS = {
 # Kickers run to two words ("Analysis:", "Film review:"); a headline beside a name runs longer.
 _MIN_HEADLINE_WORDS = 3
 _ARTICLES = {"the", "der", "die", "das", "el", "la", "le", "il", "lo", "o", "a", "de", "het"}
+# Words of share bars and reaction buttons, which dumps glue into brand-shaped tokens.
+_BUTTON_WORDS = {"like", "liked", "likes", "share", "shared", "tweet", "pin", "follow", "following", "reply",
+                 "comment", "comments", "print", "email", "mail", "save", "saved", "subscribe", "login", "logout"}
+_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|er|e|ème|º|ª|\.)", re.I)
 _TOKEN = re.compile(r"[\w.+-]+")
 # Outlet names are short; a longer part of a headline is headline.
 _MAX_NAME_WORDS = 6
@@ -85,7 +90,8 @@ def self_name(title_site: str | None, chrome_lines: list[str], body: str,
     counts = Counter(tok for line in texts for tok in set(_TOKEN.findall(line)) if _BRAND.match(tok))
     lowered = body.lower()
     for token, n in counts.most_common(3):
-        if n >= MIN_TOKEN_MENTIONS and _acceptable(token) and token.lower() not in lowered:
+        if n >= MIN_TOKEN_MENTIONS and _acceptable(token) and token.lower() not in lowered and \
+                not _page_token(token):
             return token
     return None
 
@@ -126,6 +132,14 @@ def _notices(texts: list[str]) -> dict[str, str]:
             if name and name not in found:
                 found[name] = line
     return found
+
+
+def _page_token(token: str) -> bool:
+    # Brand-shaped but the page's own wording: button labels saved without a space ("LikeLiked", "ShareTweet")
+    # and ordinals ("20th", "3rd").
+    parts = _CAMEL_PART.findall(token)
+    glued = len(parts) >= 2 and "".join(parts) == token and all(p.lower() in _BUTTON_WORDS for p in parts)
+    return glued or _ORDINAL.fullmatch(token) is not None
 
 
 def _name_shaped(name: str) -> bool:

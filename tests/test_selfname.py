@@ -72,3 +72,9 @@ def test_an_undated_credit_or_a_picture_agency_is_no_outlet():
     assert selfname.self_name(None, ["Designed by Pixelwerk Studio"], BODY) is None
     assert selfname.self_name(None, ["© Getty Images", "© Getty Images"], BODY) is None
     assert selfname.self_name(None, ["© 2021 Getty Images"], BODY) is None
+
+
+def test_glued_button_labels_and_ordinals_are_no_brand():
+    chrome = ["LikeLiked", "LikeLiked", "LikeLiked", "Our 20th year", "The 20th meeting", "20th century"]
+    assert selfname.self_name(None, chrome, BODY) is None
+    assert selfname.self_name(None, ["Radio21 live", "Radio21 news", "Radio21 app"], BODY) == "Radio21"
