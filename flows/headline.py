@@ -209,6 +209,11 @@ def _title_case(text: str) -> bool:
     return text.isascii() and len(words) >= 3 and all(w[:1].isupper() and not w.isupper() for w in words)
 
 
+def _one_site_part(text: str) -> bool:
+    parts = titles.parts(text)
+    return len(parts) == 2 and " | " in text and titles.split_site(text)[1] == parts[1]
+
+
 def _glued_items(text: str) -> bool:
     # "Últimas noticiasElecciones en ChileEconomía": menu items saved without separators.
     return len(_GLUED_ITEM.findall(text)) >= 2
@@ -228,8 +233,9 @@ def _tag_list(text: str) -> bool:
 def _evidence(lines: list[Line], i: int, first: int, lead: set[str], page: tuple[set[str], str | None],
               strength: float) -> tuple[float, ...]:
     ln = lines[i]
-    # The first line's site part is no menu mark.
-    text = titles.split_site(titles.strip_placeholder(ln.text)[0])[0] if i == 0 else ln.text
+    # The site part of a <title>-like line ("Headline | Site", first or right under the menus) is no menu mark.
+    top = i == 0 or (_one_site_part(ln.text) and all(x.kind is not None for x in lines[:i]))
+    text = titles.split_site(titles.strip_placeholder(ln.text)[0])[0] if top else ln.text
     words = tokens(text)
     size = min(1.0, ln.words / 4)
     near_meta = any(lines[m].is_date or lines[m].kind == "byline"

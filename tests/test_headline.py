@@ -184,3 +184,10 @@ def test_a_line_repeating_the_title_s_site_part_lends_no_title_words():
                         "Row on the lake in boats for hire: the club's rowers are ready every weekend this summer.",
                         MORE)
     assert head in (2, 4)
+
+
+def test_a_title_line_under_the_menus_is_no_menu_for_its_site_bar():
+    head, _, _ = locate("Toggle navigation", "News · Business · Travel · Opinion",
+                        "Council approves school budget | Town Paper", "Mar 18, 2021", "By Town Paper Newsdesk",
+                        "The scene on Monday.", "The scene on Monday.", "LONDON // " + LEAD, MORE)
+    assert head == 2
